@@ -1,0 +1,2 @@
+//! Criterion benchmarks for the csl reader and writer (placeholder until the module lands).
+fn main() {}
