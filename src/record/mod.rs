@@ -71,6 +71,13 @@ pub struct Record {
     /// Subjects discussed.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub subjects: Vec<String>,
+    /// Places the document is associated with ("Associated Places" on the new site).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<String>,
+    /// Parts of a page this crate has no field for, kept verbatim with their label
+    /// ("Original Archive", an unparseable date), so that nothing read is lost.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub extra: Vec<Extra>,
     /// The archive's summary of the document.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
@@ -168,6 +175,15 @@ impl Record {
         }
         format!("{date}-{word}-{:06x}", hash & 0xff_ffff)
     }
+}
+
+/// A labelled part of a page kept verbatim.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Extra {
+    /// The label as printed ("Original Archive"), or what the part is ("date").
+    pub label: String,
+    /// The text as printed.
+    pub value: String,
 }
 
 /// The digital archive that publishes a document.

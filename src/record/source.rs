@@ -155,8 +155,10 @@ impl From<OriginalRepr> for Original {
 impl Original {
     /// Reads the archive part of a citation. Never fails: what it cannot type is kept as
     /// `Other` parts, and the raw text is always kept.
+    /// Surrounding whitespace and one final period are not significant and are dropped.
     pub fn parse(raw: &str) -> Original {
         let raw = raw.trim();
+        let raw = raw.strip_suffix('.').unwrap_or(raw).trim_end();
         let kind = if looks_published(raw) {
             SourceKind::Published
         } else if looks_narrative(raw) {
