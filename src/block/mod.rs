@@ -55,9 +55,12 @@ pub fn layout(input: &str) -> Option<Layout> {
 /// section for what that layout has no place for: authors, genre, languages, record id …).
 ///
 /// ```
-/// use archivecite::record::Record;
-/// let text = archivecite::block::write(&Record::new("A title"));
+/// use archivecite::record::{Record, WCDA};
+/// let mut r = Record::new("A title");
+/// r.digital.name = Some(WCDA.to_string());
+/// let text = archivecite::block::write(&r);
 /// assert!(text.contains("\"A title,\" History and Public Policy Program Digital Archive"));
+/// assert_eq!(archivecite::block::read(&text).unwrap().title, "A title");
 /// ```
 pub fn write(record: &Record) -> String {
     write::write(record)
