@@ -260,7 +260,7 @@ fn old(page: &Page, b: &mut Builder) -> Result<()> {
         }
         if l.starts_with(FUNDER_PHRASE) {
             b.funder_line = Some(l.to_string());
-        } else if b.date_line.is_none() && Date::from_text(l).is_ok() {
+        } else if b.date_line.is_none() && Date::is_date_text(l) {
             b.date_line = Some(l.to_string());
         } else if b.title_line.is_none() {
             b.title_line = Some(l.to_string());
@@ -485,7 +485,7 @@ fn new(page: &Page, b: &mut Builder) -> Result<()> {
         .find(0, |l| !l.is_empty() && !is_furniture(l))
         .unwrap_or(page.lines.len());
     let first = page.bare(i);
-    if Date::from_text(first).is_ok() {
+    if Date::is_date_text(first) {
         b.date_line = Some(first.to_string());
         i = page
             .find(i + 1, |l| !l.is_empty())
@@ -545,7 +545,7 @@ fn pdf(page: &Page, b: &mut Builder) -> Result<()> {
         }
         let mut cut = None;
         for (k, _) in l.match_indices(' ') {
-            if Date::from_text(&l[..k]).is_ok() {
+            if Date::is_date_text(&l[..k]) {
                 cut = Some(k);
             }
         }
@@ -554,7 +554,7 @@ fn pdf(page: &Page, b: &mut Builder) -> Result<()> {
                 b.date_line = Some(l[..k].to_string());
                 b.title_line = Some(l[k + 1..].to_string());
             }
-            None if Date::from_text(l).is_ok() => b.date_line = Some(l.to_string()),
+            None if Date::is_date_text(l) => b.date_line = Some(l.to_string()),
             None => b.title_line = Some(l.to_string()),
         }
     }

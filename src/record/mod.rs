@@ -333,7 +333,7 @@ fn is_dateline(text: &str) -> bool {
     if text.len() > 80 || text.contains('\n') {
         return false;
     }
-    if Date::from_text(text).is_ok() {
+    if Date::is_date_text(text) {
         return true;
     }
     match text.split_once(", ") {
@@ -341,7 +341,7 @@ fn is_dateline(text: &str) -> bool {
             place.split_whitespace().count() <= 4
                 && place.starts_with(char::is_uppercase)
                 && !place.chars().any(|c| c.is_ascii_digit())
-                && Date::from_text(date).is_ok()
+                && Date::is_date_text(date)
         }
         None => false,
     }
