@@ -153,10 +153,17 @@ impl Builder {
         if let Some(text) = date_text {
             match Date::from_text(&text) {
                 Ok(d) => r.date = Some(d),
-                Err(_) => r.extra.push(Extra {
-                    label: "date".into(),
-                    value: text,
-                }),
+                Err(_) => {
+                    // keep what was printed; the page's date line may still give the date
+                    r.date = self.date_line.as_deref().and_then(|l| Date::from_text(l).ok());
+                    let kept = Extra {
+                        label: "date".into(),
+                        value: text,
+                    };
+                    if !self.extra.contains(&kept) {
+                        r.extra.push(kept);
+                    }
+                }
             }
         }
         r.original = citation::original(source.archive);

@@ -131,7 +131,7 @@ fn agrees(line: &str, r: &Record) -> bool {
         (None, _) => true,
         (Some(t), d) => match Date::from_text(t) {
             Ok(parsed) => d.as_ref() == Some(&parsed),
-            Err(_) => d.is_none() && r.extra.iter().any(|e| e.label == "date" && e.value == t),
+            Err(_) => r.extra.iter().any(|e| e.label == "date" && e.value == t),
         },
     };
     c.title.unwrap_or("") == r.title
