@@ -132,3 +132,41 @@ fn check_reports_without_converting() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("seed.txt: ok, 1 record(s)"), "{text}");
 }
+
+#[test]
+fn completions_and_help_with_examples() {
+    let out = bin().args(["completions", "bash"]).output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("archivecite"));
+    for sub in ["convert", "check", "completions"] {
+        let out = bin().args([sub, "--help"]).output().unwrap();
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("Examples:"),
+            "{sub}"
+        );
+    }
+}
+
+#[test]
+fn directories_are_walked_in_order_with_a_glob() {
+    let out = bin()
+        .args(["convert", "--to", "record", "--glob", "1*.txt"])
+        .arg(format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR")))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let records: Vec<archivecite::Record> = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<_> = records
+        .iter()
+        .map(|r| r.title.chars().take(12).collect::<String>())
+        .collect();
+    assert_eq!(records.len(), 7, "{ids:?}");
+    assert!(
+        records[0].title.starts_with("Note On a Conversation"),
+        "112277 first"
+    );
+}

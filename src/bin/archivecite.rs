@@ -30,6 +30,14 @@ enum Command {
         after_help = "Examples:\n  archivecite check tests/fixtures/*.txt\n  archivecite check --from bibtex library.bib"
     )]
     Check(InputArgs),
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  archivecite completions bash > /etc/bash_completion.d/archivecite\n  archivecite completions zsh > ~/.zfunc/_archivecite"
+    )]
+    Completions {
+        /// The shell: bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(clap::Args)]
@@ -68,6 +76,24 @@ struct ConvertArgs {
     input: InputArgs,
 }
 
+/// A progress bar on a terminal for batches, nothing when piped or quiet.
+fn progress(len: usize, quiet: bool) -> indicatif::ProgressBar {
+    if quiet || len < 2 || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{elapsed_precise} [{bar:40}] {pos}/{len} files {per_sec} {msg}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+        .progress_chars("=> "),
+    );
+    // only batches that take more than a moment show it
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    bar
+}
+
 /// One input: its name for messages and where to read it.
 struct Input {
     name: String,
@@ -90,6 +116,16 @@ fn run(cli: Cli) -> Result<bool, String> {
     match cli.command {
         Command::Convert(args) => convert(args),
         Command::Check(args) => check(args),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "archivecite",
+                &mut std::io::stdout(),
+            );
+            Ok(true)
+        }
     }
 }
 
@@ -288,6 +324,7 @@ fn convert(args: ConvertArgs) -> Result<bool, String> {
     match &args.out {
         Some(dir) => {
             std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            let bar = progress(files.len(), quiet);
             // each input is read, written and dropped: memory does not grow with the batch
             let results: Vec<(usize, Vec<String>)> = files
                 .par_iter()
@@ -302,9 +339,11 @@ fn convert(args: ConvertArgs) -> Result<bool, String> {
                             }
                         }
                     }
+                    bar.inc(1);
                     (o.records.len(), errors)
                 })
                 .collect();
+            bar.finish_and_clear();
             for (input, (n, errors)) in files.iter().zip(results) {
                 converted += n;
                 if !errors.is_empty() {
@@ -319,7 +358,16 @@ fn convert(args: ConvertArgs) -> Result<bool, String> {
             }
         }
         None => {
-            let outcomes: Vec<Outcome> = files.par_iter().map(|i| read_input(i, from)).collect();
+            let bar = progress(files.len(), quiet);
+            let outcomes: Vec<Outcome> = files
+                .par_iter()
+                .map(|i| {
+                    let o = read_input(i, from);
+                    bar.inc(1);
+                    o
+                })
+                .collect();
+            bar.finish_and_clear();
             let mut records = Vec::new();
             for (input, o) in files.iter().zip(outcomes) {
                 if !o.errors.is_empty() {

@@ -155,7 +155,10 @@ impl Builder {
                 Ok(d) => r.date = Some(d),
                 Err(_) => {
                     // keep what was printed; the page's date line may still give the date
-                    r.date = self.date_line.as_deref().and_then(|l| Date::from_text(l).ok());
+                    r.date = self
+                        .date_line
+                        .as_deref()
+                        .and_then(|l| Date::from_text(l).ok());
                     let kept = Extra {
                         label: "date".into(),
                         value: text,
