@@ -2,7 +2,7 @@
 mod common;
 
 use archivecite::record::{
-    Block, Credit, Date, DigitalArchive, Name, Original, Record, Rendition, Role, WCDA,
+    Block, Credit, Date, DigitalArchive, Extra, Name, Original, Record, Rendition, Role, WCDA,
 };
 use archivecite::tei;
 use proptest::prelude::*;
@@ -59,7 +59,7 @@ fn project(r: Record) -> Record {
 proptest! {
     #[test]
     fn round_trip(r in common::record()) {
-        let xml = tei::write(&[r.clone()]);
+        let xml = tei::write(std::slice::from_ref(&r));
         prop_assert_eq!(tei::read(&xml).unwrap(), vec![project(r)]);
     }
 
@@ -129,6 +129,17 @@ fn awkward() -> Vec<Record> {
         "Korean War, 1950-1953".into(),
         "Soviet Union—Foreign relations".into(),
     ];
+    r.places = vec!["Pyongyang".into(), "Moscow & <Beijing>".into()];
+    r.extra = vec![
+        Extra {
+            label: "Original Archive".into(),
+            value: "AVPRF".into(),
+        },
+        Extra {
+            label: String::new(),
+            value: "  spaced  ".into(),
+        },
+    ];
     r.summary = Some("Line one.\n\nLine two &amp; more.\r\n".into());
     r.body = vec![
         Block::Paragraph("Before any dateline.".into()),
@@ -181,7 +192,7 @@ fn awkward() -> Vec<Record> {
 #[test]
 fn seed_round_trips() {
     let r = seed();
-    let xml = tei::write(&[r.clone()]);
+    let xml = tei::write(std::slice::from_ref(&r));
     assert!(xml.contains(
         r#"<repository key="AVPRF">Arkhiv vneshnei politiki Rossiiskoi Federatsii</repository>"#
     ));
@@ -195,10 +206,48 @@ fn seed_round_trips() {
     assert_eq!(tei::read(&xml).unwrap(), vec![r]);
 }
 
+/// Every fixture page through the block reader.
+fn fixture_records() -> Vec<(String, Record)> {
+    common::pages()
+        .into_iter()
+        .map(|(name, text)| {
+            let r = archivecite::block::read(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+            (name, r)
+        })
+        .collect()
+}
+
+#[test]
+fn fixtures_round_trip() {
+    let pages = fixture_records();
+    assert!(pages.len() > 5);
+    for (name, r) in &pages {
+        let xml = tei::write(std::slice::from_ref(r));
+        assert_eq!(tei::read(&xml).unwrap(), vec![r.clone()], "{name}");
+    }
+    let all: Vec<Record> = pages.into_iter().map(|(_, r)| r).collect();
+    assert_eq!(tei::read(&tei::write(&all)).unwrap(), all);
+}
+
+/// The block reader's seed record is the hand-built one.
+#[test]
+fn block_reader_seed_matches() {
+    let (_, r) = fixture_records().remove(0);
+    let xml = tei::write(&[r]);
+    let back = tei::read(&xml).unwrap().remove(0);
+    let want = seed();
+    assert_eq!(back.title, want.title);
+    assert_eq!(back.date, want.date);
+    assert_eq!(back.credits, want.credits);
+    assert_eq!(back.funders, want.funders);
+    assert_eq!(back.original, want.original);
+    assert_eq!(back.body, want.body);
+}
+
 #[test]
 fn awkward_records_round_trip() {
     for r in awkward() {
-        let xml = tei::write(&[r.clone()]);
+        let xml = tei::write(std::slice::from_ref(&r));
         assert_eq!(tei::read(&xml).unwrap(), vec![r], "{xml}");
     }
     let all = awkward();
@@ -285,6 +334,16 @@ fn output_validates_against_tei_all() {
     let dir = std::env::temp_dir().join(format!("archivecite-tei-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let mut files = vec![write_file(&dir, "seed.tei.xml", &[seed()])];
+    let pages = fixture_records();
+    for (name, r) in &pages {
+        files.push(write_file(
+            &dir,
+            &format!("{name}.tei.xml"),
+            std::slice::from_ref(r),
+        ));
+    }
+    let all: Vec<Record> = pages.into_iter().map(|(_, r)| r).collect();
+    files.push(write_file(&dir, "fixtures-corpus.tei.xml", &all));
     let awkward = awkward();
     // single documents declare their own calendar and taxonomies; the corpus holds them all
     for i in [0, 1, 3, awkward.len() - 1] {
@@ -310,6 +369,8 @@ fn output_validates_against_tei_all() {
             && r.summary.is_some()
             && r.body.len() > 1
             && !r.subjects.is_empty()
+            && !r.places.is_empty()
+            && !r.extra.is_empty()
     });
     let mut generated = Vec::new();
     for i in 0..16 {

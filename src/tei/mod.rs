@@ -24,6 +24,8 @@
 //! | `date` | `profileDesc/creation/date`: `@when`, `@from`/`@to` or `@notBefore`/`@notAfter`; the exact EDTF in `@when-custom` with `@datingMethod="#edtf"` whenever those cannot say it (`~ ? %`, `X`, seasons, open or unknown ends); the printed text as content |
 //! | `genre` | `textClass/keywords[@scheme="#wcda-type"]/term` |
 //! | `subjects` | `textClass/keywords[@scheme="#wcda-subject"]/term` |
+//! | `places` | `textClass/keywords[@scheme="#wcda-place"]/term` |
+//! | `extra` | `notesStmt/note[@type=extra]` with `label` and `seg[@type=value]` |
 //! | `body` | `text/body/div[@type=document]`: leading datelines in `opener/dateline`, one `p` per paragraph, a dateline followed by more paragraphs opens a `div[@type=entry]` with its own `opener`, final datelines go in a `closer`; a dateline's date (and place) is marked up with `date[@when]` (`placeName`) where it reads as one |
 //!
 //! `encodingDesc/appInfo/application[@ident=archivecite]` marks a file as ours; declarations
@@ -100,8 +102,9 @@ pub(crate) const APP: &str = "archivecite";
 /// let r = &tei::read(xml).unwrap()[0];
 /// assert_eq!((r.title.as_str(), r.body[0].text()), ("T", "x"));
 ///
-/// let e = tei::read("<TEI>\n  <oops></TEI>").unwrap_err();
+/// let e = tei::read("<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n  <oops></TEI>").unwrap_err();
 /// assert_eq!(e.position().unwrap().line, 2);
+/// assert!(e.to_string().starts_with("2:"));
 /// assert!(tei::read(r#"<html xmlns="http://www.w3.org/1999/xhtml"/>"#).is_err());
 /// ```
 pub fn read(input: &str) -> Result<Vec<Record>> {

@@ -6,7 +6,8 @@ use super::xml::{self, Attr, Doc, Tag};
 use super::APP;
 use crate::error::Result;
 use crate::record::{
-    Block, Bound, Credit, Date, Edtf, Name, Original, PersonName, Point, Record, Rendition, Role,
+    Block, Bound, Credit, Date, Edtf, Extra, Name, Original, PersonName, Point, Record, Rendition,
+    Role,
 };
 
 /// Reads every `TEI` element of the document (the root, or each one in a `teiCorpus`).
@@ -188,6 +189,23 @@ impl Reader<'_> {
                         r.renditions.push(Rendition::from(self.text(i)));
                     }
                 }
+                Tag::Note
+                    if parent_tag == Some(Tag::NotesStmt)
+                        && self.attr(i, Attr::Type) == Some("extra") =>
+                {
+                    let label = self.child(i, Tag::Label).map(|c| self.text(c));
+                    let value = doc
+                        .children(i)
+                        .find(|&c| {
+                            self.tag(c) == Some(Tag::Seg)
+                                && self.attr(c, Attr::Type) == Some("value")
+                        })
+                        .map(|c| self.text(c));
+                    r.extra.push(Extra {
+                        label: label.unwrap_or_default(),
+                        value: value.unwrap_or_else(|| self.text(i)),
+                    });
+                }
                 Tag::Bibl if parent_tag == Some(Tag::SourceDesc) => {
                     match self.attr(i, Attr::Type) {
                         Some("citation") if r.citation.is_none() => r.citation = Some(self.text(i)),
@@ -253,6 +271,8 @@ impl Reader<'_> {
                     });
                     if scheme == Some("#wcda-type") && r.genre.is_none() {
                         r.genre = Some(self.text(i));
+                    } else if scheme == Some("#wcda-place") {
+                        r.places.push(self.text(i));
                     } else if has(ctx::PROFILE_DESC) {
                         r.subjects.push(self.text(i));
                     }

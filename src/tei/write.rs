@@ -146,7 +146,7 @@ fn tei(w: &mut W, r: &Record, level: usize, standalone: bool) {
     let l = level + 1;
     w.open(l, "teiHeader", &[]);
     file_desc(w, r, l + 1);
-    let taxonomies = r.genre.is_some() || !r.subjects.is_empty();
+    let taxonomies = r.genre.is_some() || !r.subjects.is_empty() || !r.places.is_empty();
     let calendar = r.date.as_ref().is_some_and(|d| date_attrs(d.edtf()).1);
     // in a corpus the declarations (with their xml:ids) are in the corpus header, once
     encoding_desc(w, l + 1, standalone && taxonomies, false);
@@ -194,15 +194,26 @@ fn file_desc(w: &mut W, r: &Record, l: usize) {
     }
     w.end(l + 1, "publicationStmt");
 
-    if !r.renditions.is_empty() {
+    if !r.renditions.is_empty() || !r.extra.is_empty() {
         w.open(l + 1, "notesStmt", &[]);
-        w.open(l + 2, "note", &[("type", "renditions")]);
-        w.open(l + 3, "list", &[]);
-        for rd in &r.renditions {
-            w.leaf(l + 4, "item", &[], rd.label());
+        if !r.renditions.is_empty() {
+            w.open(l + 2, "note", &[("type", "renditions")]);
+            w.open(l + 3, "list", &[]);
+            for rd in &r.renditions {
+                w.leaf(l + 4, "item", &[], rd.label());
+            }
+            w.end(l + 3, "list");
+            w.end(l + 2, "note");
         }
-        w.end(l + 3, "list");
-        w.end(l + 2, "note");
+        for x in &r.extra {
+            w.indent(l + 2);
+            w.tag("note", &[("type", "extra")], false);
+            w.inline("label", &[], &x.label);
+            w.out.push(' ');
+            w.inline("seg", &[("type", "value")], &x.value);
+            w.close("note");
+            w.out.push('\n');
+        }
         w.end(l + 1, "notesStmt");
     }
 
@@ -391,6 +402,14 @@ fn encoding_desc(w: &mut W, l: usize, taxonomies: bool, corpus: bool) {
             "Subjects of the Wilson Center Digital Archive",
         );
         w.end(l + 2, "taxonomy");
+        w.open(l + 2, "taxonomy", &[("xml:id", "wcda-place")]);
+        w.leaf(
+            l + 3,
+            "desc",
+            &[],
+            "Associated places of the Wilson Center Digital Archive",
+        );
+        w.end(l + 2, "taxonomy");
         w.end(l + 1, "classDecl");
     }
     w.end(l, "encodingDesc");
@@ -411,7 +430,8 @@ fn calendar_desc(w: &mut W, l: usize) {
 }
 
 fn profile_desc(w: &mut W, r: &Record, l: usize, calendar: bool) {
-    if r.summary.is_none() && r.date.is_none() && r.genre.is_none() && r.subjects.is_empty() {
+    let keywords = r.genre.is_some() || !r.subjects.is_empty() || !r.places.is_empty();
+    if r.summary.is_none() && r.date.is_none() && !keywords {
         return;
     }
     w.open(l, "profileDesc", &[]);
@@ -429,7 +449,7 @@ fn profile_desc(w: &mut W, r: &Record, l: usize, calendar: bool) {
         date(w, d);
         w.out.push_str("</creation>\n");
     }
-    if r.genre.is_some() || !r.subjects.is_empty() {
+    if keywords {
         w.open(l + 1, "textClass", &[]);
         if let Some(g) = &r.genre {
             w.open(l + 2, "keywords", &[("scheme", "#wcda-type")]);
@@ -440,6 +460,13 @@ fn profile_desc(w: &mut W, r: &Record, l: usize, calendar: bool) {
             w.open(l + 2, "keywords", &[("scheme", "#wcda-subject")]);
             for s in &r.subjects {
                 w.leaf(l + 3, "term", &[], s);
+            }
+            w.end(l + 2, "keywords");
+        }
+        if !r.places.is_empty() {
+            w.open(l + 2, "keywords", &[("scheme", "#wcda-place")]);
+            for p in &r.places {
+                w.leaf(l + 3, "term", &[], p);
             }
             w.end(l + 2, "keywords");
         }

@@ -39,7 +39,7 @@ tags! {
     Repository = b"repository", Application = b"application", ProfileDesc = b"profileDesc",
     Abstract = b"abstract", P = b"p", Ab = b"ab", Creation = b"creation", Date = b"date",
     TextClass = b"textClass", Keywords = b"keywords", Term = b"term", Text = b"text",
-    Body = b"body", Div = b"div", Head = b"head", Dateline = b"dateline",
+    Body = b"body", Div = b"div", Head = b"head", Dateline = b"dateline", Label = b"label",
 }
 
 macro_rules! attrs {
@@ -330,11 +330,20 @@ pub(crate) fn parse(input: &str) -> Result<Doc> {
     }
     if let Some(&open) = stack.last() {
         let at = doc.elems.get(open).map_or(0, |e| e.offset);
+        let name: String = excerpt(at)
+            .chars()
+            .skip(1)
+            .take_while(|c| !c.is_whitespace() && !matches!(c, '>' | '/'))
+            .collect();
+        let expected = format!(
+            "</{name}> (the end tag of the element opened at {})",
+            Position::at(input, at)
+        );
         return Err(syntax(
             input,
             input.len(),
-            "the end tag of the element opened here",
-            excerpt(at),
+            &expected,
+            "the end of the input",
         ));
     }
     if !seen_root {
