@@ -334,19 +334,13 @@ fn output_validates_against_tei_all() {
     let dir = std::env::temp_dir().join(format!("archivecite-tei-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let mut files = vec![write_file(&dir, "seed.tei.xml", &[seed()])];
+    // (tests/interop/tei.sh validates each fixture's document through the CLI)
     let pages = fixture_records();
-    for (name, r) in &pages {
-        files.push(write_file(
-            &dir,
-            &format!("{name}.tei.xml"),
-            std::slice::from_ref(r),
-        ));
-    }
     let all: Vec<Record> = pages.into_iter().map(|(_, r)| r).collect();
     files.push(write_file(&dir, "fixtures-corpus.tei.xml", &all));
     let awkward = awkward();
     // single documents declare their own calendar and taxonomies; the corpus holds them all
-    for i in [0, 1, 3, awkward.len() - 1] {
+    for i in [0, awkward.len() - 1] {
         let r = &awkward[i];
         files.push(write_file(
             &dir,
@@ -375,7 +369,7 @@ fn output_validates_against_tei_all() {
     let mut generated = Vec::new();
     for i in 0..16 {
         let r = full.new_tree(&mut runner).unwrap().current();
-        if i < 3 {
+        if i < 1 {
             files.push(write_file(
                 &dir,
                 &format!("generated-{i}.tei.xml"),
