@@ -155,34 +155,17 @@ fn bibliography_names(list: &str) -> Vec<Name> {
         .or_else(|| list.strip_suffix(" et al."))
         .unwrap_or(list);
     let segs: Vec<&str> = list.split(", ").collect();
-    let and_at = segs.iter().position(|s| s.starts_with("and "));
-    let (head, tail): (&[&str], &[&str]) = match and_at {
-        // Two authors, the first inverted: "Family, Given, and B".
-        Some(k) if k >= 2 && uninvert(&segs[..k]).is_some() && k <= 3 => {
-            let first_inverted = uninvert(&segs[..2])
-                .map(|r| super::write::inverted(&running(&r)) == segs[..2].join(", "))
-                .unwrap_or(false);
-            if first_inverted {
-                segs.split_at(2)
-            } else {
-                segs.split_at(1)
-            }
-        }
-        Some(_) => segs.split_at(1),
-        None => match uninvert(&segs) {
-            Some(_) => (&segs[..], &[][..]),
-            None if segs.len() > 1 => {
-                let first_inverted = uninvert(&segs[..2]).is_some_and(|r| {
-                    super::write::inverted(&running(&r)) == segs[..2].join(", ")
-                });
-                if first_inverted {
-                    segs.split_at(2)
-                } else {
-                    segs.split_at(1)
-                }
-            }
-            None => (&segs[..], &[][..]),
-        },
+    let several = segs.iter().any(|s| s.starts_with("and "));
+    let (head, tail): (&[&str], &[&str]) = if !several {
+        (&segs[..], &[][..])
+    } else {
+        // "Family, Given, and B" or "Family, Given, B, and C" or "Org, B, and C".
+        let first_inverted = segs.len() >= 3
+            && !segs[1].starts_with("and ")
+            && uninvert(&segs[..2]).is_some_and(|r| {
+                super::write::inverted(&running(&r)) == segs[..2].join(", ")
+            });
+        segs.split_at(if first_inverted { 2 } else { 1 })
     };
     let mut out = Vec::new();
     let whole = head.join(", ");
@@ -424,6 +407,23 @@ fn split_last<'a>(s: &'a str, sep: &str) -> Option<(&'a str, &'a str)> {
     Some(s.rsplit_once(sep).unwrap_or(("", s)))
 }
 
+/// Splits a bibliography's elements at the last ". " (the period dropped), "? " or "! " (the
+/// mark kept with the element before).
+fn split_last_element(s: &str) -> Option<(&str, &str)> {
+    if s.is_empty() {
+        return None;
+    }
+    let at = [". ", "? ", "! "]
+        .into_iter()
+        .filter_map(|sep| s.rfind(sep))
+        .max();
+    Some(match at {
+        None => ("", s),
+        Some(i) if s[i..].starts_with('.') => (&s[..i], &s[i + 2..]),
+        Some(i) => (&s[..i + 1], &s[i + 2..]),
+    })
+}
+
 /// Gives the last element back the period the note's end absorbed, where it was its own.
 fn restore_period(r: &mut Record, f: &mut Fields, last: Last) {
     let fix = |s: &str, name: bool| {
@@ -550,13 +550,13 @@ fn bibliography_tail(inp: &Input<'_>, tail: &str, r: &mut Record) -> Result<()> 
             }
         };
         let mut shelf = body;
-        if let Some((a, b)) = split_last(shelf, ". ") {
+        if let Some((a, b)) = split_last_element(shelf) {
             if is_url(b) {
                 r.digital.url = Some(fix(b, shelf.len() == body.len()));
                 shelf = a;
             }
         }
-        if let Some((a, b)) = split_last(shelf, ". ") {
+        if let Some((a, b)) = split_last_element(shelf) {
             if is_digital_archive(b) {
                 r.digital.name = Some(fix(b, shelf.len() == body.len()));
                 shelf = a;
