@@ -330,6 +330,8 @@ fn note_tail(inp: &Input<'_>, tail: &str, punct: char, r: &mut Record) -> Result
         return Err(inp.err(tail, "the end of the note after the title"));
     }
     let (body, period) = match tail.strip_suffix('.') {
+        // "et al." keeps its period: the note's own was absorbed.
+        Some(_) if tail.ends_with(" et al.") => (tail, false),
         Some(b) => (b, true),
         None if tail.ends_with(['?', '!']) => (tail, false),
         None => return Err(inp.err(&tail[tail.len()..], "a final period")),
