@@ -223,7 +223,7 @@ impl FromStr for Point {
             uncertain,
         };
         p.check()
-            .map_err(|e| bad(&e.to_string().rsplit(": ").next().unwrap_or("").to_string()))?;
+            .map_err(|e| bad(e.to_string().rsplit(": ").next().unwrap_or("")))?;
         Ok(p)
     }
 }
@@ -392,6 +392,11 @@ impl Date {
             edtf,
             text: Some(text.trim().to_string()),
         })
+    }
+
+    /// True if `text` is a date [`Date::from_text`] reads (cheaper than building the error).
+    pub fn is_date_text(text: &str) -> bool {
+        crate::record::date_text::parse(text.trim()).is_some()
     }
 
     /// The same date with `text` as its printed form.
