@@ -50,7 +50,10 @@ fn bench(c: &mut Criterion) {
         })
     });
     let notes: Vec<String> = rs.iter().map(|r| chicago::note(r, &style)).collect();
-    let bibs: Vec<String> = rs.iter().map(|r| chicago::bibliography(r, &style)).collect();
+    let bibs: Vec<String> = rs
+        .iter()
+        .map(|r| chicago::bibliography(r, &style))
+        .collect();
     g.bench_function("parse note + bibliography (records)", |b| {
         b.iter(|| {
             for (n, bib) in notes.iter().zip(&bibs) {

@@ -7,9 +7,7 @@ use archivecite::chicago::{
     self, bibliography, family_form, format_date, keeps_period, note, parse, parse_date,
     short_note, short_title, Form, Markup, ShortNoteDate, Style,
 };
-use archivecite::record::{
-    Credit, Date, DigitalArchive, Name, Original, Record, Role, WCDA,
-};
+use archivecite::record::{Credit, Date, DigitalArchive, Name, Original, Record, Role, WCDA};
 use proptest::prelude::*;
 
 fn seed() -> Record {
@@ -25,16 +23,28 @@ fn seed() -> Record {
     r.credit_line = Some("Translated for NKIDP by Gary Goldberg.".into());
     r.original = Some(Original::parse("AVPRF F. 0102, Op. 13, Delo 5"));
     r.digital.name = Some(WCDA.to_string());
-    r.funders = vec!["ROK Ministry of Unification".into(), "Leon Levy Foundation".into()];
+    r.funders = vec![
+        "ROK Ministry of Unification".into(),
+        "Leon Levy Foundation".into(),
+    ];
     r
 }
 
 #[test]
 fn seed_strings_match_mapping_md() {
     let r = seed();
-    for s in [Style::default(), Style { edition: 18, ..Style::default() }] {
+    for s in [
+        Style::default(),
+        Style {
+            edition: 18,
+            ..Style::default()
+        },
+    ] {
         assert_eq!(note(&r, &s), "“Journal of Soviet Ambassador to the DPRK A.M. Puzanov for 7 December 1957,” trans. Gary Goldberg, December 7, 1957, AVPRF F. 0102, Op. 13, Delo 5, History and Public Policy Program Digital Archive.");
-        assert_eq!(short_note(&r, &s), "“Journal of Soviet Ambassador,” December 7, 1957.");
+        assert_eq!(
+            short_note(&r, &s),
+            "“Journal of Soviet Ambassador,” December 7, 1957."
+        );
         assert_eq!(bibliography(&r, &s), "“Journal of Soviet Ambassador to the DPRK A.M. Puzanov for 7 December 1957.” Translated by Gary Goldberg. December 7, 1957. AVPRF F. 0102, Op. 13, Delo 5. History and Public Policy Program Digital Archive.");
     }
 }
@@ -75,7 +85,10 @@ fn seed_parses_back() {
         let back = parse(&text, form).unwrap();
         assert_eq!(back.title, r.title);
         assert_eq!(back.authors, r.authors);
-        assert_eq!(back.names_with(&Role::Translator), vec![&Name::parse("Gary Goldberg")]);
+        assert_eq!(
+            back.names_with(&Role::Translator),
+            vec![&Name::parse("Gary Goldberg")]
+        );
         assert_eq!(back.date.as_ref().unwrap().to_string(), "1957-12-07");
         assert_eq!(back.shelfmark(), Some("AVPRF F. 0102, Op. 13, Delo 5"));
         assert_eq!(back.digital.name.as_deref(), Some(WCDA));
@@ -139,10 +152,17 @@ fn several_names_and_et_al() {
     r.credits = ["Gary Goldberg", "Jeffrey Wang"]
         .map(|n| Credit::new(Role::Translator, Name::parse(n)))
         .to_vec();
-    r.credits.push(Credit::new(Role::Editor, Name::parse("James G. Hershberg")));
+    r.credits
+        .push(Credit::new(Role::Editor, Name::parse("James G. Hershberg")));
     let s18 = Style::default();
-    let s17 = Style { edition: 17, ..Style::default() };
-    assert_eq!(note(&r, &s18), "A. Bee et al., “Report,” ed. James G. Hershberg, trans. Gary Goldberg and Jeffrey Wang.");
+    let s17 = Style {
+        edition: 17,
+        ..Style::default()
+    };
+    assert_eq!(
+        note(&r, &s18),
+        "A. Bee et al., “Report,” ed. James G. Hershberg, trans. Gary Goldberg and Jeffrey Wang."
+    );
     assert_eq!(note(&r, &s17), "A. Bee, C. Dee, and E. Eff, “Report,” ed. James G. Hershberg, trans. Gary Goldberg and Jeffrey Wang.");
     assert_eq!(bibliography(&r, &s18), "Bee, A., C. Dee, and E. Eff. “Report.” Edited by James G. Hershberg. Translated by Gary Goldberg and Jeffrey Wang.");
     assert_eq!(short_note(&r, &s17), "Bee, Dee, and Eff, “Report.”");
@@ -155,8 +175,14 @@ fn several_names_and_et_al() {
         Credit::new(Role::Translator, Name::parse("Gary Goldberg")),
     ];
     r.authors.truncate(2);
-    assert_eq!(note(&r, &s18), "A. Bee and C. Dee, “Report,” ed. and trans. Gary Goldberg.");
-    assert_eq!(bibliography(&r, &s18), "Bee, A., and C. Dee. “Report.” Edited and translated by Gary Goldberg.");
+    assert_eq!(
+        note(&r, &s18),
+        "A. Bee and C. Dee, “Report,” ed. and trans. Gary Goldberg."
+    );
+    assert_eq!(
+        bibliography(&r, &s18),
+        "Bee, A., and C. Dee. “Report.” Edited and translated by Gary Goldberg."
+    );
 }
 
 #[test]
@@ -165,9 +191,15 @@ fn markup() {
     r.original = Some(Original::parse(
         "Milovan Djilas. Wartime. (New York: Harcourt Brace Jovanovich, 1977), 385-387",
     ));
-    let html = Style { markup: Markup::Html, ..Style::default() };
+    let html = Style {
+        markup: Markup::Html,
+        ..Style::default()
+    };
     assert_eq!(note(&r, &html), "“Talks &lt;b&gt; &amp; “more”,” Milovan Djilas. <i>Wartime</i>. (New York: Harcourt Brace Jovanovich, 1977), 385-387.");
-    let md = Style { markup: Markup::Markdown, ..Style::default() };
+    let md = Style {
+        markup: Markup::Markdown,
+        ..Style::default()
+    };
     assert_eq!(bibliography(&r, &md), "“Talks <b> & “more”.” Milovan Djilas. *Wartime*. (New York: Harcourt Brace Jovanovich, 1977), 385-387.".replace("<b>", "\\<b>"));
     assert_eq!(note(&r, &Style::default()), "“Talks <b> & “more”,” Milovan Djilas. Wartime. (New York: Harcourt Brace Jovanovich, 1977), 385-387.");
 }
@@ -345,7 +377,11 @@ fn project_short(r: &Record, edition: u8) -> (Vec<String>, String, Option<String
     let n = cut(r.authors.len(), Form::ShortNote, edition);
     let title = short_title(&r.title);
     let date = r.date.as_ref().filter(|d| d.edtf().first().is_some());
-    let title = if date.is_some() { title.to_string() } else { period_rule(title, false) };
+    let title = if date.is_some() {
+        title.to_string()
+    } else {
+        period_rule(title, false)
+    };
     (
         r.authors.iter().take(n).map(family_form).collect(),
         title,
@@ -354,7 +390,10 @@ fn project_short(r: &Record, edition: u8) -> (Vec<String>, String, Option<String
 }
 
 fn style(edition: u8) -> Style {
-    Style { edition, ..Style::default() }
+    Style {
+        edition,
+        ..Style::default()
+    }
 }
 
 proptest! {

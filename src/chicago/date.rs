@@ -50,7 +50,14 @@ fn plain(p: Point) -> bool {
 
 fn write_interval(out: &mut String, a: Point, b: Point) {
     let both_plain = plain(a) && plain(b) && a.year() > 0 && a.year() == b.year();
-    match (a.precision(), b.precision(), a.month(), b.month(), a.day(), b.day()) {
+    match (
+        a.precision(),
+        b.precision(),
+        a.month(),
+        b.month(),
+        a.day(),
+        b.day(),
+    ) {
         (Precision::Day, Precision::Day, Some(ma), Some(mb), Some(da), Some(db)) if both_plain => {
             let _ = write!(out, "{} {da}{DASH}", month_name(ma));
             if ma != mb {
@@ -231,7 +238,12 @@ fn fail(i: &str) -> nom::Err<nom::error::Error<&str>> {
     nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify))
 }
 
-fn point_of(i: &str, y: i32, m: Option<u8>, d: Option<u8>) -> Result<Point, nom::Err<nom::error::Error<&str>>> {
+fn point_of(
+    i: &str,
+    y: i32,
+    m: Option<u8>,
+    d: Option<u8>,
+) -> Result<Point, nom::Err<nom::error::Error<&str>>> {
     Point::new(y, m, d).map_err(|_| fail(i))
 }
 
@@ -243,7 +255,10 @@ fn edtf_point<'a>(i: &'a str, text: &str) -> Result<Point, nom::Err<nom::error::
 fn core(i: &str) -> Res<'_, Point> {
     // "twentieth century", "22nd century"
     for (n, word) in ORDINALS.iter().enumerate().rev() {
-        if let Some(rest) = i.strip_prefix(word).and_then(|r| r.strip_prefix(" century")) {
+        if let Some(rest) = i
+            .strip_prefix(word)
+            .and_then(|r| r.strip_prefix(" century"))
+        {
             return Ok((rest, edtf_point(i, &format!("{n:02}XX"))?));
         }
     }
@@ -367,9 +382,15 @@ fn general(i: &str) -> Res<'_, Edtf> {
 
 /// Reads a date at the start of `i`; returns the rest and the date (with no printed text).
 pub(crate) fn read_date(i: &str) -> Option<(&str, Date)> {
-    let (rest, edtf) = alt((collapsed_days, collapsed_months, until, unknown_start, general))
-        .parse(i)
-        .ok()?;
+    let (rest, edtf) = alt((
+        collapsed_days,
+        collapsed_months,
+        until,
+        unknown_start,
+        general,
+    ))
+    .parse(i)
+    .ok()?;
     Some((rest, Date::new(edtf)))
 }
 

@@ -90,7 +90,9 @@ fn name_like(s: &str) -> bool {
     !s.is_empty()
         && s.trim() == s
         && s.starts_with(char::is_uppercase)
-        && !s.chars().any(|c| c.is_ascii_digit() || c == OPEN || c == CLOSE)
+        && !s
+            .chars()
+            .any(|c| c.is_ascii_digit() || c == OPEN || c == CLOSE)
 }
 
 /// Reads a list of names at the start of a note element ("Gary Goldberg, December 7, 1957"):
@@ -162,9 +164,8 @@ fn bibliography_names(list: &str) -> Vec<Name> {
         // "Family, Given, and B" or "Family, Given, B, and C" or "Org, B, and C".
         let first_inverted = segs.len() >= 3
             && !segs[1].starts_with("and ")
-            && uninvert(&segs[..2]).is_some_and(|r| {
-                super::write::inverted(&running(&r)) == segs[..2].join(", ")
-            });
+            && uninvert(&segs[..2])
+                .is_some_and(|r| super::write::inverted(&running(&r)) == segs[..2].join(", "));
         segs.split_at(if first_inverted { 2 } else { 1 })
     };
     let mut out = Vec::new();
@@ -243,8 +244,11 @@ pub(crate) fn parse(input: &str, form: Form) -> Result<Record> {
     let inner = s.get(from..close.inner_end).unwrap_or("");
     let title = match close.punct {
         ',' => inner.to_string(),
-        '.' => unperiod(s.get(from..close.after - CLOSE.len_utf8()).unwrap_or(""), false)
-            .to_string(),
+        '.' => unperiod(
+            s.get(from..close.after - CLOSE.len_utf8()).unwrap_or(""),
+            false,
+        )
+        .to_string(),
         _ => s
             .get(from..close.after - CLOSE.len_utf8())
             .unwrap_or("")
@@ -397,7 +401,11 @@ fn note_tail(inp: &Input<'_>, tail: &str, punct: char, r: &mut Record) -> Result
         restore_period(r, &mut f, last);
     }
     r.credits = f.into_credits();
-    r.digital.doc_id = r.digital.url.as_deref().and_then(DigitalArchive::id_from_url);
+    r.digital.doc_id = r
+        .digital
+        .url
+        .as_deref()
+        .and_then(DigitalArchive::id_from_url);
     Ok(())
 }
 
@@ -507,7 +515,10 @@ fn bibliography_tail(inp: &Input<'_>, tail: &str, r: &mut Record) -> Result<()> 
             break;
         };
         let (end, next) = element_end(after, true);
-        let names: Vec<Name> = split_names(&after[..end]).into_iter().map(running).collect();
+        let names: Vec<Name> = split_names(&after[..end])
+            .into_iter()
+            .map(running)
+            .collect();
         if eds {
             f.editors = names.clone();
         }
@@ -569,6 +580,10 @@ fn bibliography_tail(inp: &Input<'_>, tail: &str, r: &mut Record) -> Result<()> 
         }
     }
     r.credits = f.into_credits();
-    r.digital.doc_id = r.digital.url.as_deref().and_then(DigitalArchive::id_from_url);
+    r.digital.doc_id = r
+        .digital
+        .url
+        .as_deref()
+        .and_then(DigitalArchive::id_from_url);
     Ok(())
 }

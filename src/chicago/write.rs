@@ -1,9 +1,7 @@
 //! The three forms, written.
 
 use super::date::{printable, write_date};
-use super::{
-    family_form, short_title, Edition, Form, Markup, ShortNoteDate, Style,
-};
+use super::{family_form, short_title, Edition, Form, Markup, ShortNoteDate, Style};
 use crate::record::{Name, Record, Role, SourceKind};
 
 /// Output with markup: text is escaped for the target, italics are marked up.
@@ -365,10 +363,13 @@ pub(crate) fn bibliography(record: &Record, style: &Style) -> String {
         shelfmark(&mut out, record, s);
         out.end_element(s);
     }
-    for t in [record.digital.name.as_deref(), record.digital.url.as_deref()]
-        .into_iter()
-        .flatten()
-        .filter(|s| !s.is_empty())
+    for t in [
+        record.digital.name.as_deref(),
+        record.digital.url.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|s| !s.is_empty())
     {
         out.raw(" ");
         out.text(t);
