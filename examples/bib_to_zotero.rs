@@ -8,7 +8,9 @@ use archivecite::{read_lenient, write, Format, Options};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let input = args.next().unwrap_or_else(|| "examples/data/library.bib".into());
+    let input = args
+        .next()
+        .unwrap_or_else(|| "examples/data/library.bib".into());
     let output = args.next();
     let text = std::fs::read_to_string(&input)?;
     let (records, errors) = read_lenient(Format::Biblatex, &text);
@@ -20,6 +22,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Some(path) => std::fs::write(&path, json)?,
         None => print!("{json}"),
     }
-    eprintln!("{} entries converted, {} skipped", records.len(), errors.len());
+    eprintln!(
+        "{} entries converted, {} skipped",
+        records.len(),
+        errors.len()
+    );
     Ok(())
 }

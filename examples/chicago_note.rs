@@ -7,7 +7,9 @@
 use archivecite::chicago::{self, Style};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args().nth(1).unwrap_or_else(|| "tests/fixtures/seed.txt".into());
+    let path = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "tests/fixtures/seed.txt".into());
     let page = std::fs::read_to_string(&path)?;
     let record = archivecite::block::read(&page).map_err(|e| format!("{path}:{e}"))?;
     let style = Style::default();

@@ -307,7 +307,7 @@ impl fmt::Display for Rendition {
 pub enum Block {
     /// A dateline ("7 December 1957", "Pyongyang, 20 October 1972"), kept apart from paragraphs.
     Dateline(String),
-    /// A paragraph; editorial insertions ("[me]") kept verbatim.
+    /// A paragraph; editorial insertions (`[me]`) kept verbatim.
     Paragraph(String),
 }
 
@@ -319,7 +319,7 @@ impl Block {
         }
     }
 
-    /// A dateline if the text is one ("[Place, ]date"), else a paragraph.
+    /// A dateline if the text is one (a date, or a place, a comma and a date), else a paragraph.
     pub fn classify(text: &str) -> Block {
         if is_dateline(text) {
             Block::Dateline(text.to_string())
