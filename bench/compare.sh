@@ -34,14 +34,14 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 report() { # task bytes name...
   local task=$1 bytes=$2; shift 2
   local ours; ours=$(cut -d' ' -f1 "$WORK/$1.times" | median)
-  printf '\n%s (input %.1f MB, %s runs, medians)\n' "$task" "$(echo "$bytes/1000000" | bc -l)" "$RUNS"
+  printf '\n%s (input %.1f MB, %s runs, medians)\n' "$task" "$(awk "BEGIN {print $bytes/1e6}")" "$RUNS"
   printf '  %-12s %9s %10s %12s %10s\n' tool seconds MB/s "peak RSS MB" "vs ours"
   for n in "$@"; do
     local s m
     s=$(cut -d' ' -f1 "$WORK/$n.times" | median)
     m=$(cut -d' ' -f2 "$WORK/$n.times" | median)
-    printf '  %-12s %9.3f %10.1f %12.1f %9.1fx\n' "${n#*-}" "$s" "$(echo "$bytes/1000000/($s+0.0005)" | bc -l)" \
-      "$(echo "$m/1024" | bc -l)" "$(echo "$s/($ours+0.0005)" | bc -l)"
+    awk -v n="${n#*-}" -v s="$s" -v m="$m" -v b="$bytes" -v o="$ours" \
+      'BEGIN {printf "  %-12s %9.3f %10.1f %12.1f %9.1fx\n", n, s, b/1e6/(s+0.0005), m/1024, s/(o+0.0005)}' 
   done
 }
 
