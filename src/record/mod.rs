@@ -7,9 +7,11 @@ mod date_text;
 mod name;
 mod source;
 
+pub(crate) use credit::clause_starts;
 pub use credit::{parse_credits, render_credits, Credit, Role};
 pub use date::{month_name, Bound, Date, Edtf, Point, Precision};
 pub use name::{Name, PersonName};
+pub(crate) use source::looks_published;
 pub use source::{Holding, LocatorPart, Original, PartKind, Repository, SourceKind};
 
 use serde::{Deserialize, Serialize};

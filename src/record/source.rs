@@ -213,7 +213,7 @@ impl FromStr for Original {
 }
 
 /// "(New York: Harcourt Brace Jovanovich, 1977)".
-fn looks_published(raw: &str) -> bool {
+pub(crate) fn looks_published(raw: &str) -> bool {
     let mut rest = raw;
     while let Some(open) = rest.find('(') {
         let inner = &rest[open + 1..];
@@ -383,7 +383,7 @@ fn parse_holding(text: &str) -> Holding {
     for (k, seg) in segs.iter().enumerate() {
         let s = seg.trim();
         if !has_repository_word(s)
-            && !(parenthesised_key(s).is_some_and(|k| authority::lookup(k).is_some()))
+            && parenthesised_key(s).is_none_or(|k| authority::lookup(k).is_none())
         {
             continue;
         }
