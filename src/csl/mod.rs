@@ -38,7 +38,7 @@
 //!
 //! # Reading
 //!
-//! [`read`] takes an array of items or one item. With our `custom` the record comes back
+//! [`read()`] takes an array of items or one item. With our `custom` the record comes back
 //! exactly (apart from the body). Without it (Zotero, citeproc-js, pandoc, any CSL source):
 //! - names: `literal` → organisation (a name kept whole); `family`/`given`/`suffix`;
 //!   `dropping-particle` and `non-dropping-particle` → the particle (joined, in that order);
@@ -64,7 +64,7 @@
 //!   when not `manuscript`, an `id` other than the record's key, other dates, unknown members,
 //!   members of a foreign `custom` (as `csl:custom.KEY`) — becomes an
 //!   [`Extra`](crate::record::Extra) labelled `csl:<member>` with its text (numbers as written,
-//!   other JSON compact). [`write`] puts these back in their CSL variables (and `type`/`id`),
+//!   other JSON compact). [`write()`] puts these back in their CSL variables (and `type`/`id`),
 //!   so a journal article read from CSL is written as the same journal article.
 //!
 //! # Errors

@@ -2,7 +2,9 @@
 //! where it only keeps it. Checks that need the input position (wrong types, duplicate keys,
 //! non-numeric date parts) happen here, inside serde, so serde_json reports line and column.
 
-use super::vars::{DATE_VARS, NAME_VARS};
+use super::read::item_to_record;
+use super::vars::{DATE_VARS, NAME_VARS, TEXT_VARS};
+use crate::record::Record;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -14,7 +16,7 @@ use std::fmt;
 pub(crate) struct RawItem {
     /// Members with a string (or number) value that the reader maps, in input order, and every
     /// other member (raw JSON), in input order.
-    pub members: Vec<(String, Member)>,
+    pub members: Vec<(Cow<'static, str>, Member)>,
     /// `custom`, if present.
     pub custom: Option<Map<String, Value>>,
 }
@@ -27,25 +29,25 @@ pub(crate) enum Member {
     /// A name variable.
     Names(Vec<RawName>),
     /// `issued`.
-    Date(RawDate),
+    Date(Box<RawDate>),
     /// Anything else, kept as JSON.
     Json(Value),
 }
 
-/// Members the reader maps to record fields: their value must be a string or a number.
-const MAPPED_TEXT: &[&str] = &[
-    "id",
-    "type",
-    "title",
-    "URL",
-    "archive",
-    "archive_location",
-    "abstract",
-    "genre",
-    "note",
-    "keyword",
-    "language",
-];
+/// The key as a `&'static str` if it is a CSL variable (no allocation), else owned.
+fn static_key(k: &str) -> Cow<'static, str> {
+    for table in [
+        TEXT_VARS,
+        NAME_VARS,
+        DATE_VARS,
+        &["id", "type", "categories"][..],
+    ] {
+        if let Some(s) = table.iter().find(|s| **s == k) {
+            return Cow::Borrowed(s);
+        }
+    }
+    Cow::Owned(k.to_owned())
+}
 
 /// A string, or a number written as text.
 #[derive(Debug)]
@@ -257,39 +259,44 @@ impl<'de> Deserialize<'de> for RawItem {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawItem, A::Error> {
                 let mut item = RawItem::default();
-                let mut seen: Vec<Cow<'de, str>> = Vec::with_capacity(16);
+                item.members.reserve(16);
                 while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
-                    if seen.iter().any(|k| *k == key) {
+                    let repeated = if key == "custom" {
+                        item.custom.is_some()
+                    } else {
+                        item.members.iter().any(|(k, _)| *k == key)
+                    };
+                    if repeated {
                         return Err(de::Error::custom(format_args!(
                             "duplicate key {key:?} (CSL-JSON items must not repeat a key)"
                         )));
                     }
-                    let k: &str = &key;
-                    if k == "custom" {
+                    let k = static_key(&key);
+                    let ks: &str = &k;
+                    if ks == "custom" {
                         item.custom = Some(map.next_value::<Map<String, Value>>()?);
-                    } else if k == "issued" {
+                    } else if ks == "issued" {
                         let date = map.next_value::<RawDate>()?;
-                        item.members.push((k.to_owned(), Member::Date(date)));
-                    } else if NAME_VARS.contains(&k) {
+                        item.members.push((k, Member::Date(Box::new(date))));
+                    } else if NAME_VARS.contains(&ks) {
                         let names = map.next_value::<Vec<RawName>>()?;
-                        item.members.push((k.to_owned(), Member::Names(names)));
-                    } else if MAPPED_TEXT.contains(&k) {
+                        item.members.push((k, Member::Names(names)));
+                    } else if ks == "id" || ks == "type" || TEXT_VARS.contains(&ks) {
                         let Text(t) = map.next_value::<Text>()?;
-                        item.members.push((k.to_owned(), Member::Text(t)));
-                    } else if DATE_VARS.contains(&k) {
+                        item.members.push((k, Member::Text(t)));
+                    } else if DATE_VARS.contains(&ks) {
                         // Checked for shape, kept verbatim.
                         let v = map.next_value::<Value>()?;
                         if !matches!(v, Value::Object(_) | Value::String(_)) {
                             return Err(de::Error::custom(format_args!(
-                                "{k}: expected a CSL date (an object)"
+                                "{ks}: expected a CSL date (an object)"
                             )));
                         }
-                        item.members.push((k.to_owned(), Member::Json(v)));
+                        item.members.push((k, Member::Json(v)));
                     } else {
                         let v = map.next_value::<Value>()?;
-                        item.members.push((k.to_owned(), Member::Json(v)));
+                        item.members.push((k, Member::Json(v)));
                     }
-                    seen.push(key);
                 }
                 Ok(item)
             }
@@ -298,8 +305,9 @@ impl<'de> Deserialize<'de> for RawItem {
     }
 }
 
-/// The whole input: an array of items, or one item.
-pub(crate) struct Items(pub Vec<RawItem>);
+/// The whole input (an array of items, or one item), each item turned into a record as soon as
+/// it is read, so that raw items never pile up.
+pub(crate) struct Items(pub Vec<Record>);
 
 impl<'de> Deserialize<'de> for Items {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Items, D::Error> {
@@ -312,13 +320,13 @@ impl<'de> Deserialize<'de> for Items {
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Items, A::Error> {
                 let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 16));
                 while let Some(item) = seq.next_element::<RawItem>()? {
-                    out.push(item);
+                    out.push(item_to_record(item));
                 }
                 Ok(Items(out))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Items, A::Error> {
                 let item = RawItem::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(Items(vec![item]))
+                Ok(Items(vec![item_to_record(item)]))
             }
         }
         d.deserialize_any(V)

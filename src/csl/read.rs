@@ -29,7 +29,7 @@ pub(crate) fn read(input: &str) -> Result<Vec<Record>> {
         }
     }
     let items: Items = serde_json::from_str(text).map_err(|e| json_error(text, &e))?;
-    Ok(items.0.into_iter().map(item_to_record).collect())
+    Ok(items.0)
 }
 
 /// An error from serde_json, with the line, column and JSON path of the place.
@@ -63,7 +63,10 @@ pub(crate) fn name_from_csl(n: RawName) -> Option<Name> {
         return Some(Name::Organization(lit));
     }
     let given = nonempty(n.given).unwrap_or_default();
-    let particle = match (nonempty(n.dropping_particle), nonempty(n.non_dropping_particle)) {
+    let particle = match (
+        nonempty(n.dropping_particle),
+        nonempty(n.non_dropping_particle),
+    ) {
         (Some(a), Some(b)) => format!("{a} {b}"),
         (Some(a), None) | (None, Some(a)) => a,
         (None, None) => String::new(),
@@ -89,7 +92,18 @@ pub(crate) fn name_from_csl(n: RawName) -> Option<Name> {
 
 /// Whether the hub's name parser reads "Family Given" as a family-first name with these parts.
 pub(crate) fn guess_family_first(given: &str, particle: &str, family: &str, suffix: &str) -> bool {
-    if given.is_empty() || !particle.is_empty() || !suffix.is_empty() {
+    if given.is_empty() || !particle.is_empty() || !suffix.is_empty() || family.contains(' ') {
+        return false;
+    }
+    // A cheap filter first: the parser reads a name family first only if it has Han, kana or
+    // Hangul, or if a short family name is followed by one hyphenated given name or by two
+    // capitalised words without periods.
+    let cjk = |c: char| matches!(c as u32, 0x1100..=0x11FF | 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF);
+    let words = given.split(' ').count();
+    let romanised = family.len() <= 8
+        && !given.contains('.')
+        && (words == 2 || words == 1 && given.contains('-'));
+    if !romanised && !family.chars().chain(given.chars()).any(cjk) {
         return false;
     }
     match Name::parse(&format!("{family} {given}")) {
@@ -155,7 +169,12 @@ pub(crate) fn date_from_csl(d: &RawDate) -> Option<Date> {
         }
         return Date::from_text(raw).ok();
     }
-    if let Some(lit) = d.literal.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+    if let Some(lit) = d
+        .literal
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         return Date::from_text(lit).ok();
     }
     None
@@ -173,23 +192,34 @@ fn season_month(s: &str) -> Option<u8> {
 
 /// The JSON text of a value as an [`Extra`] keeps it: strings as they are, numbers as written,
 /// anything else as compact JSON.
-fn value_text(v: &Value) -> String {
+fn value_text(v: Value) -> String {
     match v {
-        Value::String(s) => s.clone(),
+        Value::String(s) => s,
         Value::Number(n) => n.to_string(),
-        other => serde_json::to_string(other).unwrap_or_default(),
+        other => serde_json::to_string(&other).unwrap_or_default(),
     }
 }
 
 fn extra(label: &str, value: String) -> Extra {
-    Extra {
-        label: format!("{EXTRA_PREFIX}{label}"),
-        value,
-    }
+    let mut l = String::with_capacity(EXTRA_PREFIX.len() + label.len());
+    l.push_str(EXTRA_PREFIX);
+    l.push_str(label);
+    Extra { label: l, value }
 }
 
 /// Splits a Zotero-style `archive_location` ("RGANI, f. 5, op. 49, d. 131, ll. 193-194.
-/// Translated by Gary Goldberg.") into the shelfmark and the credit sentence.
+/// Translated by Gary Goldberg.") into the shelfmark and the credit sentence: at the first
+/// sentence (after ". " or "; ", or at the start) that opens with a credit verb and parses as
+/// credits. The shelfmark loses the period that ended it.
+///
+/// ```
+/// use archivecite::csl::split_zotero_location;
+/// assert_eq!(
+///     split_zotero_location("RGANI, f. 5, op. 49, d. 131, ll. 193-194. Translated by Gary Goldberg."),
+///     (Some("RGANI, f. 5, op. 49, d. 131, ll. 193-194"), Some("Translated by Gary Goldberg."))
+/// );
+/// assert_eq!(split_zotero_location("AVPRF F. 0102, Op. 13"), (Some("AVPRF F. 0102, Op. 13"), None));
+/// ```
 pub fn split_zotero_location(text: &str) -> (Option<&str>, Option<&str>) {
     let text = text.trim();
     let candidates = std::iter::once(0).chain(
@@ -242,6 +272,34 @@ fn strings(v: Value) -> std::result::Result<Vec<String>, Value> {
     }
 }
 
+/// An entry of `custom.extra`: an extra, or the label of one whose value is in the CSL
+/// variable the label names (so that it is not written twice).
+enum ExtraEntry {
+    Full(Extra),
+    InVariable(String),
+}
+
+/// `custom.extra`: a list of entries, or (`"variables[ type][ id]"`) word that every extra is
+/// in its CSL variable, in the order the reader meets them, then type and id where named.
+enum ExtraList {
+    Entries(Vec<ExtraEntry>),
+    InVariables { with_type: bool, with_id: bool },
+}
+
+fn extra_entries(v: &Value) -> Option<Vec<ExtraEntry>> {
+    v.as_array()?
+        .iter()
+        .map(|e| match e {
+            Value::String(label) => Some(ExtraEntry::InVariable(label.clone())),
+            Value::Object(o) if o.len() == 2 => Some(ExtraEntry::Full(Extra {
+                label: o.get("label")?.as_str()?.to_string(),
+                value: o.get("value")?.as_str()?.to_string(),
+            })),
+            _ => None,
+        })
+        .collect()
+}
+
 /// What our own `custom` says, typed; keys it cannot read stay in `unknown`.
 #[derive(Default)]
 struct Custom {
@@ -259,7 +317,7 @@ struct Custom {
     doc_id: Option<Option<String>>,
     author_count: Option<usize>,
     verbatim: Map<String, Value>,
-    extra: Option<Vec<Extra>>,
+    extra: Option<ExtraList>,
     unknown: Vec<(String, Value)>,
 }
 
@@ -318,13 +376,21 @@ fn read_custom(map: Map<String, Value>) -> Custom {
                     Err(_) => v,
                 }
             }
-            ("extra", v @ Value::Array(_)) => match serde_json::from_value::<Vec<Extra>>(v.clone()) {
-                Ok(x) => {
-                    c.extra = Some(x);
+            ("extra", v @ Value::Array(_)) => match extra_entries(&v) {
+                Some(x) => {
+                    c.extra = Some(ExtraList::Entries(x));
                     continue;
                 }
-                Err(_) => v,
+                None => v,
             },
+            ("extra", Value::String(mode)) if mode.starts_with("variables") => {
+                let words: Vec<&str> = mode.split(' ').collect();
+                c.extra = Some(ExtraList::InVariables {
+                    with_type: words.contains(&"type"),
+                    with_id: words.contains(&"id"),
+                });
+                continue;
+            }
             (key @ ("funders" | "languages" | "renditions" | "subjects" | "places"), v) => {
                 match strings(v) {
                     Ok(list) => {
@@ -350,7 +416,7 @@ fn read_custom(map: Map<String, Value>) -> Custom {
 
 /// Turns one CSL item into a record. Never fails: what has no record field becomes an
 /// [`Extra`] labelled `csl:<member>`.
-fn item_to_record(item: RawItem) -> Record {
+pub(crate) fn item_to_record(item: RawItem) -> Record {
     let mut custom = item.custom.map(read_custom).unwrap_or_default();
     let ours = custom.ours;
     let mut r = Record::default();
@@ -369,13 +435,13 @@ fn item_to_record(item: RawItem) -> Record {
     // Verbatim copies of strings that could not be written as they are (empty or padded).
     for (k, v) in verbatim {
         if let Value::String(s) = v {
-            members.retain(|(m, _)| *m != k);
-            members.push((k, Member::Text(s)));
+            members.retain(|(m, _)| *m != k.as_str());
+            members.push((k.into(), Member::Text(s)));
         }
     }
     for (key, member) in members {
         match member {
-            Member::Text(t) => match key.as_str() {
+            Member::Text(t) => match &*key {
                 "id" => id = Some(t),
                 "type" => csl_type = Some(t),
                 "title" => r.title = t,
@@ -390,16 +456,18 @@ fn item_to_record(item: RawItem) -> Record {
                 _ => extras.push(extra(&key, t)),
             },
             Member::Names(list) => {
+                let n = list.len();
                 let names = list.into_iter().filter_map(name_from_csl);
                 if key == "author" {
+                    authors.reserve_exact(n);
                     authors.extend(names);
                 } else {
                     let role = role_of(&key);
                     name_credits.extend(names.map(|n| Credit::new(role.clone(), n)));
                 }
             }
-            Member::Date(d) => issued = Some(d),
-            Member::Json(v) => extras.push(extra(&key, value_text(&v))),
+            Member::Date(d) => issued = Some(*d),
+            Member::Json(v) => extras.push(extra(&key, value_text(v))),
         }
     }
 
@@ -433,13 +501,19 @@ fn item_to_record(item: RawItem) -> Record {
     if ours {
         r.credits = custom.credits.take().unwrap_or_default();
         r.credit_line = custom.credit_line.take();
+        // A note is the credit line, or a note read from CSL (an extra), or the sentence
+        // rendered from the credits (nothing to keep).
         if let Some(n) = note.take() {
-            if r.credit_sentence().as_deref() != Some(n.as_str()) {
+            if r.credit_line.as_deref() != Some(n.as_str()) {
                 extras.push(extra("note", n));
             }
         }
         // Names that only repeat the credits add nothing; others (added by hand) are credits.
-        name_credits.retain(|c| !r.credits.iter().any(|k| k.name == c.name && role_fits(&c.role, &k.role)));
+        name_credits.retain(|c| {
+            !r.credits
+                .iter()
+                .any(|k| k.name == c.name && role_fits(&c.role, &k.role))
+        });
         r.credits.extend(name_credits);
     } else {
         let sentence = loc_credit.or_else(|| {
@@ -532,30 +606,77 @@ fn item_to_record(item: RawItem) -> Record {
             }),
     };
 
+    // Custom members that are not ours.
+    let custom_extras: Vec<Extra> = custom
+        .unknown
+        .into_iter()
+        .map(|(k, v)| extra(&format!("custom.{k}"), value_text(v)))
+        .collect();
+
     // Type and id: kept where they say more than the defaults.
-    if let Some(t) = csl_type.filter(|t| t != "manuscript") {
-        extras.push(extra("type", t));
-    }
     if !ours {
+        if let Some(t) = csl_type.filter(|t| t != "manuscript") {
+            extras.push(extra("type", t));
+        }
         if let Some(i) = id.filter(|i| *i != r.key()) {
             extras.push(extra("id", i));
         }
+        extras.extend(custom_extras);
+        extras.shrink_to_fit();
+        r.extra = extras;
+        return r;
     }
 
-    // Custom members that are not ours.
-    for (k, v) in custom.unknown {
-        extras.push(extra(&format!("custom.{k}"), value_text(&v)));
-    }
-
-    // Extras: ours first, exactly; then what the item adds.
-    let mut all = custom.extra.take().unwrap_or_default();
-    if all.is_empty() {
-        all = extras;
-    } else {
-        for x in extras {
-            if !all.contains(&x) {
-                all.push(x);
+    // Ours: `custom.extra` says which extras there were and in which order; type and id only
+    // answer for their placeholders.
+    let type_extra = csl_type.map(|t| extra("type", t));
+    let id_extra = id.map(|i| extra("id", i));
+    let rendered = match &r.credit_line {
+        None => r.credit_sentence(),
+        Some(_) => None,
+    };
+    extras.retain(|x| !(x.label == "csl:note" && rendered.as_deref() == Some(x.value.as_str())));
+    let mut all: Vec<Extra> = match custom.extra.take() {
+        None => Vec::new(),
+        Some(ExtraList::InVariables { with_type, with_id }) => {
+            let mut all = std::mem::take(&mut extras);
+            if with_type {
+                all.extend(type_extra.clone());
             }
+            if with_id {
+                all.extend(id_extra);
+            }
+            all
+        }
+        Some(ExtraList::Entries(entries)) => {
+            let mut all = Vec::with_capacity(entries.len());
+            for e in entries {
+                match e {
+                    ExtraEntry::Full(x) => all.push(x),
+                    ExtraEntry::InVariable(label) => {
+                        if let Some(x) = extras
+                            .iter()
+                            .chain(&type_extra)
+                            .chain(&id_extra)
+                            .find(|x| x.label == label)
+                        {
+                            all.push(x.clone());
+                        }
+                    }
+                }
+            }
+            all
+        }
+    };
+    // What the item adds (edited by hand after we wrote it).
+    for x in extras.into_iter().chain(custom_extras) {
+        if !all.contains(&x) {
+            all.push(x);
+        }
+    }
+    if let Some(t) = type_extra.filter(|t| t.value != "manuscript") {
+        if !all.iter().any(|x| x.label == t.label) {
+            all.push(t);
         }
     }
     r.extra = all;
@@ -563,9 +684,12 @@ fn item_to_record(item: RawItem) -> Record {
 }
 
 fn date_is_empty(d: &RawDate) -> bool {
-    d.parts.as_ref().map_or(true, |p| p.iter().all(Vec::is_empty))
-        && d.raw.as_deref().map_or(true, |s| s.trim().is_empty())
-        && d.literal.as_deref().map_or(true, |s| s.trim().is_empty())
+    let text = |s: &Option<String>| s.as_deref().is_some_and(|s| !s.trim().is_empty());
+    !(d.parts
+        .as_ref()
+        .is_some_and(|p| p.iter().any(|x| !x.is_empty()))
+        || text(&d.raw)
+        || text(&d.literal))
 }
 
 /// A date this reader could not read, as compact CSL JSON.

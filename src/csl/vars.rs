@@ -163,4 +163,10 @@ pub(crate) const TYPES: &[&str] = &[
 
 /// The label prefix of a [`crate::record::Extra`] that holds a CSL member the record has no
 /// field for (`csl:container-title`, `csl:volume`, `csl:custom.KEY`).
+///
+/// ```
+/// let r = &archivecite::csl::read(r#"{"id": "a", "type": "book", "title": "T", "publisher": "P"}"#).unwrap()[0];
+/// let x = r.extra.iter().find(|x| x.label == format!("{}publisher", archivecite::csl::EXTRA_PREFIX)).unwrap();
+/// assert_eq!(x.value, "P");
+/// ```
 pub const EXTRA_PREFIX: &str = "csl:";

@@ -50,7 +50,8 @@ pub(crate) fn write(records: &[Record]) -> String {
         })
         .collect();
     let mut buf = Vec::with_capacity(records.len() * 1024);
-    let mut ser = serde_json::Serializer::pretty(&mut buf);
+    let fmt = serde_json::ser::PrettyFormatter::with_indent(b"\t");
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);
     if items.serialize(&mut ser).is_err() {
         return String::new();
     }
@@ -87,6 +88,13 @@ fn csl_extra<'a>(r: &'a Record, var: &str) -> Option<&'a str> {
         .iter()
         .find(|x| x.label.strip_prefix(EXTRA_PREFIX) == Some(var))
         .map(|x| x.value.as_str())
+}
+
+/// The index of the first extra labelled `csl:<var>`.
+fn extra_index(r: &Record, var: &str) -> Option<usize> {
+    r.extra
+        .iter()
+        .position(|x| x.label.strip_prefix(EXTRA_PREFIX) == Some(var))
 }
 
 /// The CSL name variable a credit is written to.
@@ -235,7 +243,8 @@ impl Serialize for IssuedOut<'_> {
                 if plain(&a)
                     && plain(&b)
                     && a.month().unwrap_or(0) <= 12
-                    && b.month().unwrap_or(0) <= 12 =>
+                    && b.month().unwrap_or(0) <= 12
+                    && a.precision() == b.precision() =>
             {
                 m.serialize_entry("date-parts", &[parts(&a), parts(&b)])?;
                 if a.approximate() || b.approximate() {
@@ -251,6 +260,8 @@ impl Serialize for IssuedOut<'_> {
 /// `custom`: what CSL has no variable for.
 struct CustomOut<'a> {
     r: &'a Record,
+    /// Indices of the extras written to their CSL variables.
+    placed: Vec<usize>,
     author_count: Option<usize>,
     verbatim: Vec<(&'static str, &'a str)>,
 }
@@ -264,6 +275,85 @@ impl Serialize for Verbatim<'_> {
             m.serialize_entry(k, v)?;
         }
         m.end()
+    }
+}
+
+/// `custom.extra`: each extra, or only its label where its value is in a CSL variable.
+struct ExtrasOut<'a> {
+    r: &'a Record,
+    placed: &'a [usize],
+}
+
+/// The rank of an extra in the order the reader rebuilds extras that are all in CSL
+/// variables: other variables first (in item order), then note, keyword, language, type, id.
+fn rank(label: &str) -> u8 {
+    match label.strip_prefix(EXTRA_PREFIX).unwrap_or("") {
+        "note" => 1,
+        "keyword" => 2,
+        "language" => 3,
+        "type" => 4,
+        "id" => 5,
+        _ => 0,
+    }
+}
+
+impl ExtrasOut<'_> {
+    /// `"variables[ type][ id]"` if the reader can rebuild the extras from the CSL variables
+    /// alone, in the same order.
+    fn in_variables(&self) -> Option<String> {
+        let extra = &self.r.extra;
+        if self.placed.len() != extra.len() {
+            return None;
+        }
+        let mut last = 0;
+        let mut seen = [false; 6];
+        for x in extra {
+            let k = rank(&x.label);
+            if k < last || k > 0 && seen[usize::from(k)] {
+                return None;
+            }
+            seen[usize::from(k)] = true;
+            last = k;
+        }
+        // A note equal to the sentence rendered from the credits would read as that sentence.
+        if self.r.credit_line.is_none()
+            && extra.iter().any(|x| {
+                x.label == "csl:note" && self.r.credit_sentence().as_deref() == Some(&x.value)
+            })
+        {
+            return None;
+        }
+        if extra
+            .iter()
+            .any(|x| x.label == "csl:type" && x.value == "manuscript")
+        {
+            return None;
+        }
+        let mut mode = String::from("variables");
+        if seen[4] {
+            mode.push_str(" type");
+        }
+        if seen[5] {
+            mode.push_str(" id");
+        }
+        Some(mode)
+    }
+}
+
+impl Serialize for ExtrasOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if let Some(mode) = self.in_variables() {
+            return s.serialize_str(&mode);
+        }
+        let mut seq = s.serialize_seq(Some(self.r.extra.len()))?;
+        for (i, x) in self.r.extra.iter().enumerate() {
+            if self.placed.contains(&i) {
+                seq.serialize_element(&x.label)?;
+            } else {
+                seq.serialize_element(x)?;
+            }
+        }
+        seq.end()
     }
 }
 
@@ -303,7 +393,11 @@ impl Serialize for CustomOut<'_> {
         if let Some(c) = &r.citation {
             m.serialize_entry("citation", c)?;
         }
-        let from_url = r.digital.url.as_deref().and_then(DigitalArchive::id_from_url);
+        let from_url = r
+            .digital
+            .url
+            .as_deref()
+            .and_then(DigitalArchive::id_from_url);
         if r.digital.doc_id != from_url {
             m.serialize_entry("doc-id", &r.digital.doc_id)?;
         }
@@ -314,7 +408,13 @@ impl Serialize for CustomOut<'_> {
             m.serialize_entry("verbatim", &Verbatim(&self.verbatim))?;
         }
         if !r.extra.is_empty() {
-            m.serialize_entry("extra", &r.extra)?;
+            m.serialize_entry(
+                "extra",
+                &ExtrasOut {
+                    r,
+                    placed: &self.placed,
+                },
+            )?;
         }
         // Members of a foreign `custom`, read as `csl:custom.KEY` extras, go back in place.
         let mut seen: Vec<&str> = Vec::new();
@@ -344,17 +444,31 @@ impl Serialize for ItemOut<'_> {
         let mut written: Vec<&str> = Vec::with_capacity(24);
         let mut verbatim: Vec<(&'static str, &str)> = Vec::new();
         let mut m = s.serialize_map(None)?;
+        let mut placed = Vec::new();
         m.serialize_entry("id", &self.id)?;
-        let ty = csl_extra(r, "type")
-            .filter(|t| TYPES.contains(t))
-            .unwrap_or("manuscript");
+        if let Some(i) =
+            extra_index(r, "id").filter(|&i| r.extra.get(i).is_some_and(|x| x.value == self.id))
+        {
+            placed.push(i);
+        }
+        let ty = match extra_index(r, "type") {
+            Some(i)
+                if r.extra
+                    .get(i)
+                    .is_some_and(|x| TYPES.contains(&x.value.as_str())) =>
+            {
+                placed.push(i);
+                r.extra.get(i).map_or("manuscript", |x| x.value.as_str())
+            }
+            _ => "manuscript",
+        };
         m.serialize_entry("type", ty)?;
         written.extend(["id", "type"]);
 
         let text = |m: &mut S::SerializeMap,
-                        written: &mut Vec<&str>,
-                        var: &'static str,
-                        value: &'_ str|
+                    written: &mut Vec<&str>,
+                    var: &'static str,
+                    value: &'_ str|
          -> Result<(), S::Error> {
             written.push(var);
             if clean(value) {
@@ -436,22 +550,31 @@ impl Serialize for ItemOut<'_> {
         if !r.subjects.is_empty() {
             text(&mut m, &mut written, "keyword", &r.subjects.join(", "))?;
         }
-        if let Some(n) = r.credit_sentence() {
+        // The credit sentence; one only rendered from the credits yields to a note read from CSL.
+        let note = match (&r.credit_line, csl_extra(r, "note")) {
+            (Some(line), _) => Some(line.clone()),
+            (None, Some(_)) => None,
+            (None, None) => r.credit_sentence(),
+        };
+        if let Some(n) = note {
             text(&mut m, &mut written, "note", &n)?;
         }
 
         // Extras that name a CSL variable go back to it (the record keeps them in `custom` too).
-        for x in &r.extra {
+        for (i, x) in r.extra.iter().enumerate() {
             let Some(var) = x.label.strip_prefix(EXTRA_PREFIX) else {
                 continue;
             };
             if written.contains(&var) {
                 continue;
             }
+            // Only JSON that reads back as the same text is written (the reader keeps it as text).
+            let exact = |v: &Value| serde_json::to_string(v).is_ok_and(|t| t == x.value);
             if let Some(&v) = TEXT_VARS.iter().find(|v| **v == var) {
                 if clean(&x.value) && (v != "language" || bcp47(&x.value)) {
                     m.serialize_entry(v, &x.value)?;
                     written.push(v);
+                    placed.push(i);
                 }
             } else if let Some(&v) = DATE_VARS.iter().find(|v| **v == var) {
                 let ok = serde_json::from_str::<super::model::RawDate>(&x.value)
@@ -460,17 +583,21 @@ impl Serialize for ItemOut<'_> {
                     .is_some();
                 let value = serde_json::from_str::<Value>(&x.value).ok();
                 if let (true, Some(value @ Value::Object(_))) = (ok, value) {
-                    m.serialize_entry(v, &value)?;
-                    written.push(v);
+                    if exact(&value) {
+                        m.serialize_entry(v, &value)?;
+                        written.push(v);
+                        placed.push(i);
+                    }
                 }
             } else if var == "categories" {
                 if let Ok(value @ Value::Array(_)) = serde_json::from_str::<Value>(&x.value) {
-                    if value
+                    let strings = value
                         .as_array()
-                        .is_some_and(|a| a.iter().all(|s| s.as_str().is_some_and(clean)))
-                    {
+                        .is_some_and(|a| a.iter().all(|s| s.as_str().is_some_and(clean)));
+                    if strings && exact(&value) {
                         m.serialize_entry("categories", &value)?;
                         written.push("categories");
+                        placed.push(i);
                     }
                 }
             }
@@ -480,6 +607,7 @@ impl Serialize for ItemOut<'_> {
             "custom",
             &CustomOut {
                 r,
+                placed,
                 author_count,
                 verbatim,
             },
