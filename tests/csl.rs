@@ -316,7 +316,8 @@ fn foreign_items_keep_everything() {
         assert!(labels.contains(&want), "{want:?} not in {labels:?}");
     }
     // Written back, the article is the same article.
-    let out: serde_json::Value = serde_json::from_str(&csl::write(std::slice::from_ref(r))).unwrap();
+    let out: serde_json::Value =
+        serde_json::from_str(&csl::write(std::slice::from_ref(r))).unwrap();
     let it = &out[0];
     assert_eq!(it["type"], "article-journal");
     assert_eq!(it["id"], "Kesteven:1981:SRF");

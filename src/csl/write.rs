@@ -32,6 +32,8 @@ const RESERVED: &[&str] = &[
 /// Writes records as a pretty-printed CSL-JSON array.
 pub(crate) fn write(records: &[Record]) -> String {
     let mut used: HashSet<String> = HashSet::with_capacity(records.len());
+    // The next suffix to try for a repeated base id (keeps many repeats linear).
+    let mut next: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let items: Vec<ItemOut> = records
         .iter()
         .map(|r| {
@@ -40,10 +42,15 @@ pub(crate) fn write(records: &[Record]) -> String {
                 .map(str::to_string)
                 .unwrap_or_else(|| r.key());
             let mut id = base.clone();
-            let mut n = 2;
-            while used.contains(&id) {
-                id = format!("{base}-{n}");
-                n += 1;
+            if used.contains(&id) {
+                let n = next.entry(base.clone()).or_insert(2);
+                loop {
+                    id = format!("{base}-{n}");
+                    *n += 1;
+                    if !used.contains(&id) {
+                        break;
+                    }
+                }
             }
             used.insert(id.clone());
             ItemOut { r, id }
