@@ -1,18 +1,144 @@
-//! CSL-JSON (placeholder: being written).
-use crate::error::{Error, Result};
+//! CSL-JSON (CSL 1.0.2 `csl-data.json`): write records for Zotero, citeproc-js, pandoc and
+//! every other CSL processor, and read CSL-JSON back — our own, Zotero's, or anyone's.
+//!
+//! # Mapping (record → CSL)
+//!
+//! | record | CSL-JSON |
+//! |---|---|
+//! | [`Record::key`] (unique within one output: `-2`, `-3` … added to repeats) | `id` |
+//! | — | `type`: `manuscript` (or the type an item read from CSL had, kept in `extra`) |
+//! | `title` | `title` |
+//! | `authors` (+ credits with role author) | `author` |
+//! | credits: translator / editor / compiler | `translator` / `editor` / `compiler` |
+//! | credits: contributor, obtained-by, transcriber, other verbs | `contributor` |
+//! | credits whose role names a CSL name variable (`Role::Other("recipient")`) | that variable |
+//! | `date` | `issued`: `date-parts` (a range as two), `circa: true` for `~`, `season` for EDTF 21–24; `literal` where date-parts cannot say it (`195X`, open ranges) |
+//! | `digital.name` | `archive` |
+//! | `original` (raw shelfmark) | `archive_location` |
+//! | `digital.url` | `URL` |
+//! | renditions | `language`: `"en"` when an English rendition is on offer |
+//! | `summary` | `abstract` |
+//! | `genre` | `genre` |
+//! | `subjects` | `keyword` (joined with ", ") |
+//! | the credit sentence ([`Record::credit_sentence`]) | `note` |
+//! | everything else | `custom` (below) |
+//!
+//! Names: persons as `family`, `given`, `non-dropping-particle` (the record's particle),
+//! `suffix`; organisations as `literal`; a family-first name (Kim Du-bong) gets
+//! `"static-ordering": true` (citeproc-js then prints it family first without a comma).
+//!
+//! `custom` (schema 1.0.2 allows any object there) holds, under `"archivecite": 1`:
+//! `edtf` (the exact EDTF date), `date-text` (the date as printed), `credits` (every credit with
+//! role, affiliation and the project it was done for), `credit-line`, `funders`, `languages`
+//! (original languages as printed), `renditions`, `subjects`, `places`, `citation`, `doc-id`
+//! (when the URL does not give it), `author-count` (when author credits were added to
+//! `author`), `verbatim` (strings that cannot be CSL strings as they are: empty or padded),
+//! `extra` (the record's extras). Structured holdings are not written: `Original::parse`
+//! derives them again from `archive_location`.
+//!
+//! # Reading
+//!
+//! [`read()`] takes an array of items or one item. With our `custom` the record comes back
+//! exactly (apart from the body). Without it (Zotero, citeproc-js, pandoc, any CSL source):
+//! - names: `literal` → organisation (a name kept whole); `family`/`given`/`suffix`;
+//!   `dropping-particle` and `non-dropping-particle` → the particle (joined, in that order);
+//!   a name with `given` only → its family name; family-first order from `static-ordering`,
+//!   else guessed as [`Name::parse`](crate::record::Name::parse) would;
+//! - `author` → authors; `translator`, `editor`, `contributor`, `compiler` → credits of that
+//!   role; any other name variable → a credit with `Role::Other("<variable>")`;
+//! - dates: `date-parts` (numbers or numeric strings; one or two; months 13–16 as seasons; an
+//!   end year 0 as an open end), `season`, `circa`, `raw` (EDTF, else printed text), `literal`
+//!   (printed text); `"date-parts": []` is no date; a date no reader understands is kept as an
+//!   extra `csl:issued` with its JSON;
+//! - **the Zotero convention**: Zotero's Wilson Center translator puts the credit sentence after
+//!   the shelfmark in `archive_location` ("RGANI, f. 5, op. 49, d. 131, ll. 193-194. Translated
+//!   by Gary Goldberg."). Without our `custom`, `archive_location` is split at the first
+//!   sentence (after ". " or "; ") that opens with a credit verb and parses as credits
+//!   ([`split_zotero_location`]): the shelfmark becomes `original`, the rest the credit line,
+//!   parsed with [`parse_credits`](crate::record::parse_credits). Else a `note` that parses as
+//!   credits is the credit line. Names from the name variables are merged into those credits
+//!   (same printed name, fitting role); the rest become credits of their own;
+//! - `keyword` → subjects (split at "," and ";");
+//! - every other member — `container-title`, `volume`, `issue`, `page`, `DOI`, `ISSN`,
+//!   `publisher`, `title-short`, a `note` that is no credit sentence, `language`, the `type`
+//!   when not `manuscript`, an `id` other than the record's key, other dates, unknown members,
+//!   members of a foreign `custom` (as `csl:custom.KEY`) — becomes an
+//!   [`Extra`](crate::record::Extra) labelled `csl:<member>` with its text (numbers as written,
+//!   other JSON compact). [`write()`] puts these back in their CSL variables (and `type`/`id`),
+//!   so a journal article read from CSL is written as the same journal article.
+//!
+//! # Errors
+//!
+//! Malformed JSON is a syntax error, a wrong shape (a title that is an object, a name that
+//! is not an object, a date part that is not a number, a member no name/date may have) is a
+//! shape error; both carry line, column and the JSON path (`$[3].issued.date-parts[0][1]`).
+//! **A key repeated in one item is an error** (`duplicate key "title"`): JSON leaves it
+//! undefined, and tools disagree (Python and serde_json keep the last, others the first), so
+//! the reader refuses to guess. Repeats inside `custom` and other kept JSON: the last wins.
+//! Items without `type` or `id` are accepted.
+//!
+//! # What is lost
+//!
+//! - **With `custom`** (`read(&write(records))`): only `body` (the document text; CSL has no
+//!   place for it, and `custom` is not meant to carry documents).
+//! - **Without `custom`** (after Zotero, citeproc-js or pandoc dropped it), also: funders;
+//!   `on_behalf_of` and affiliations (only as text in the credit sentence, from which they
+//!   are parsed again when `note` survives); ObtainedBy/Transcriber/other verbs versus
+//!   Contributor (again recovered when `note` survives); original languages; renditions
+//!   (only `language: en` survives, read back as an extra); the date as printed; EDTF
+//!   uncertainty (`?`), `X` digits and open ranges (which become `literal`: printed text read
+//!   back where the date reader understands it) and which end of a range is approximate;
+//!   `doc-id` unless the URL holds it; places; citation line; extras; subjects that contain
+//!   commas; the record order of credits versus name variables; `Name::family_first` where
+//!   the guess differs; names of roles that were merged into one `contributor` list.
+//! - Reading foreign CSL keeps everything as fields or `csl:` extras except: `comma-suffix`
+//!   and `parse-names` (formatting hints), the difference between `dropping-particle` and
+//!   `non-dropping-particle`, names with no part at all, empty strings, and an `id` equal to
+//!   the record's own key.
+
+mod model;
+mod path;
+mod read;
+mod vars;
+mod write;
+
+use crate::error::Result;
 use crate::record::Record;
 
-/// Reads a CSL-JSON array into records.
+pub use read::split_zotero_location;
+pub use vars::EXTRA_PREFIX;
+
+/// Reads CSL-JSON (an array of items, or one item) into records.
+///
+/// ```
+/// let json = r#"[{"id": "x", "type": "manuscript", "title": "Cable",
+///   "issued": {"date-parts": [[1963, 11, 23]]},
+///   "archive": "History and Public Policy Program Digital Archive",
+///   "archive_location": "PRC FMA 106-01403-02, 35. Translated by Jeffrey Wang and Charles Kraus."}]"#;
+/// let r = &archivecite::csl::read(json).unwrap()[0];
+/// assert_eq!(r.date.as_ref().unwrap().to_string(), "1963-11-23");
+/// assert_eq!(r.shelfmark(), Some("PRC FMA 106-01403-02, 35"));
+/// assert_eq!(r.credits.len(), 2);
+///
+/// let e = archivecite::csl::read(r#"[{"id": "a", "issued": {"date-parts": [[1957, "x"]]}}]"#).unwrap_err();
+/// assert!(e.to_string().contains("$[0].issued.date-parts[0][1]"), "{e}");
+/// ```
 pub fn read(input: &str) -> Result<Vec<Record>> {
-    Err(Error::value(
-        "format",
-        &input[..0],
-        "CSL-JSON reading is not written yet",
-    ))
+    read::read(input)
 }
 
-/// Writes records as a CSL-JSON array.
+/// Writes records as a CSL-JSON array (pretty-printed, one item per record).
+///
+/// ```
+/// use archivecite::record::{Credit, Date, Name, Record, Role};
+/// let mut r = Record::new("Cable from the Chinese Embassy in North Korea");
+/// r.date = Some(Date::from_text("November 23, 1963").unwrap());
+/// r.credits.push(Credit::new(Role::Translator, Name::parse("Charles Kraus")));
+/// let json = archivecite::csl::write(&[r.clone()]);
+/// assert!(json.contains("\"date-parts\": [\n"));
+/// assert!(json.contains("\"family\": \"Kraus\""));
+/// assert_eq!(archivecite::csl::read(&json).unwrap(), vec![r]);
+/// ```
 pub fn write(records: &[Record]) -> String {
-    let _ = records;
-    String::new()
+    write::write(records)
 }

@@ -1,0 +1,624 @@
+//! Records → CSL-JSON.
+
+use super::read::{date_from_csl, guess_family_first};
+use super::vars::{DATE_VARS, EXTRA_PREFIX, NAME_VARS, TEXT_VARS, TYPES};
+use crate::record::{
+    month_name, Bound, Credit, Date, DigitalArchive, Edtf, Name, Point, Precision, Record, Role,
+};
+use serde::ser::{SerializeMap, SerializeSeq, Serializer};
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::HashSet;
+
+/// Keys of `custom` that this module writes and reads.
+const RESERVED: &[&str] = &[
+    "archivecite",
+    "edtf",
+    "date-text",
+    "credits",
+    "credit-line",
+    "funders",
+    "languages",
+    "renditions",
+    "subjects",
+    "places",
+    "citation",
+    "doc-id",
+    "author-count",
+    "verbatim",
+    "extra",
+];
+
+/// Writes records as a pretty-printed CSL-JSON array.
+pub(crate) fn write(records: &[Record]) -> String {
+    let mut used: HashSet<String> = HashSet::with_capacity(records.len());
+    // The next suffix to try for a repeated base id (keeps many repeats linear).
+    let mut next: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let items: Vec<ItemOut> = records
+        .iter()
+        .map(|r| {
+            let base = csl_extra(r, "id")
+                .filter(|s| clean(s))
+                .map(str::to_string)
+                .unwrap_or_else(|| r.key());
+            let mut id = base.clone();
+            if used.contains(&id) {
+                let n = next.entry(base.clone()).or_insert(2);
+                loop {
+                    id = format!("{base}-{n}");
+                    *n += 1;
+                    if !used.contains(&id) {
+                        break;
+                    }
+                }
+            }
+            used.insert(id.clone());
+            ItemOut { r, id }
+        })
+        .collect();
+    let mut buf = Vec::with_capacity(records.len() * 1024);
+    let fmt = serde_json::ser::PrettyFormatter::with_indent(b"\t");
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);
+    if items.serialize(&mut ser).is_err() {
+        return String::new();
+    }
+    buf.push(b'\n');
+    String::from_utf8(buf).unwrap_or_default()
+}
+
+/// The BCP 47 tag of the text the record offers: "en" when an English rendition is on offer.
+pub(crate) fn language_of(r: &Record) -> Option<&'static str> {
+    r.renditions
+        .iter()
+        .any(|x| x.language() == Some("English"))
+        .then_some("en")
+}
+
+/// True if `s` can be written as a CSL string as it is: not empty, no surrounding whitespace.
+fn clean(s: &str) -> bool {
+    let ws = |c: char| c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c);
+    !s.is_empty() && s.trim_matches(ws).len() == s.len()
+}
+
+/// A loose BCP 47 check (the one csl-validate --strict applies).
+fn bcp47(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// The value of the first extra labelled `csl:<var>`.
+fn csl_extra<'a>(r: &'a Record, var: &str) -> Option<&'a str> {
+    r.extra
+        .iter()
+        .find(|x| x.label.strip_prefix(EXTRA_PREFIX) == Some(var))
+        .map(|x| x.value.as_str())
+}
+
+/// The index of the first extra labelled `csl:<var>`.
+fn extra_index(r: &Record, var: &str) -> Option<usize> {
+    r.extra
+        .iter()
+        .position(|x| x.label.strip_prefix(EXTRA_PREFIX) == Some(var))
+}
+
+/// The CSL name variable a credit is written to.
+fn var_of(role: &Role) -> &str {
+    match role {
+        Role::Author => "author",
+        Role::Translator => "translator",
+        Role::Editor => "editor",
+        Role::Compiler => "compiler",
+        Role::Contributor | Role::ObtainedBy | Role::Transcriber => "contributor",
+        Role::Other(v) if NAME_VARS.contains(&v.as_str()) => v,
+        Role::Other(_) => "contributor",
+    }
+}
+
+struct ItemOut<'a> {
+    r: &'a Record,
+    id: String,
+}
+
+/// A name as a CSL name object.
+struct NameOut<'a>(&'a Name);
+
+impl Serialize for NameOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        match self.0 {
+            Name::Organization(o) => m.serialize_entry("literal", o)?,
+            Name::Person(p) if p.family.is_empty() => {
+                m.serialize_entry("literal", &self.0.to_string())?
+            }
+            Name::Person(p) => {
+                m.serialize_entry("family", &p.family)?;
+                if !p.given.is_empty() {
+                    m.serialize_entry("given", &p.given)?;
+                }
+                if !p.particle.is_empty() {
+                    m.serialize_entry("non-dropping-particle", &p.particle)?;
+                }
+                if !p.suffix.is_empty() {
+                    m.serialize_entry("suffix", &p.suffix)?;
+                }
+                let guess = guess_family_first(&p.given, &p.particle, &p.family, &p.suffix);
+                if p.family_first || guess {
+                    m.serialize_entry("static-ordering", &p.family_first)?;
+                }
+            }
+        }
+        m.end()
+    }
+}
+
+struct Names<'a>(&'a [&'a Name]);
+
+impl Serialize for Names<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for n in self.0 {
+            seq.serialize_element(&NameOut(n))?;
+        }
+        seq.end()
+    }
+}
+
+/// `issued`: date-parts (with `circa` and `season`) where CSL can say the date, else `literal`.
+struct IssuedOut<'a>(&'a Date);
+
+fn plain(p: &Point) -> bool {
+    !matches!(p.precision(), Precision::Century | Precision::Decade)
+}
+
+fn parts(p: &Point) -> Vec<i64> {
+    let mut v = vec![i64::from(p.year())];
+    if let Some(m) = p.month().filter(|m| *m <= 12) {
+        v.push(i64::from(m));
+        if let Some(d) = p.day() {
+            v.push(i64::from(d));
+        }
+    }
+    v
+}
+
+/// A date in words, for `literal`.
+fn human(p: &Point) -> String {
+    let year = if p.year() < 0 {
+        format!("{} BCE", -i64::from(p.year()))
+    } else {
+        p.year().to_string()
+    };
+    let mut s = match p.precision() {
+        Precision::Century | Precision::Decade => format!("{year}s"),
+        Precision::Year => year,
+        Precision::Season | Precision::Month => {
+            format!("{} {year}", month_name(p.month().unwrap_or(0)))
+        }
+        Precision::Day => format!(
+            "{} {}, {year}",
+            month_name(p.month().unwrap_or(0)),
+            p.day().unwrap_or(0)
+        ),
+    };
+    if p.approximate() {
+        s = format!("circa {s}");
+    }
+    if p.uncertain() {
+        s.push('?');
+    }
+    s
+}
+
+fn human_date(d: &Date) -> String {
+    match d.edtf() {
+        Edtf::Point(p) => human(p),
+        Edtf::Interval(Bound::Open, Bound::Point(b)) => format!("until {}", human(b)),
+        Edtf::Interval(Bound::Point(a), Bound::Open) => format!("from {}", human(a)),
+        Edtf::Interval(a, b) => {
+            let t = |x: &Bound| match x {
+                Bound::Point(p) => human(p),
+                _ => "?".to_string(),
+            };
+            format!("{}–{}", t(a), t(b))
+        }
+    }
+}
+
+impl Serialize for IssuedOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let d = self.0;
+        let mut m = s.serialize_map(None)?;
+        let literal = || {
+            d.text()
+                .filter(|t| clean(t))
+                .map_or_else(|| human_date(d), str::to_string)
+        };
+        match *d.edtf() {
+            Edtf::Point(p) if plain(&p) => {
+                m.serialize_entry("date-parts", &[parts(&p)])?;
+                if let Some(season) = p.month().filter(|m| *m > 12) {
+                    m.serialize_entry("season", &(season - 20))?;
+                }
+                if p.approximate() {
+                    m.serialize_entry("circa", &true)?;
+                }
+            }
+            Edtf::Interval(Bound::Point(a), Bound::Point(b))
+                if plain(&a)
+                    && plain(&b)
+                    && a.month().unwrap_or(0) <= 12
+                    && b.month().unwrap_or(0) <= 12
+                    && a.precision() == b.precision() =>
+            {
+                m.serialize_entry("date-parts", &[parts(&a), parts(&b)])?;
+                if a.approximate() || b.approximate() {
+                    m.serialize_entry("circa", &true)?;
+                }
+            }
+            _ => m.serialize_entry("literal", &literal())?,
+        }
+        m.end()
+    }
+}
+
+/// `custom`: what CSL has no variable for.
+struct CustomOut<'a> {
+    r: &'a Record,
+    /// Indices of the extras written to their CSL variables.
+    placed: Vec<usize>,
+    author_count: Option<usize>,
+    verbatim: Vec<(&'static str, &'a str)>,
+}
+
+struct Verbatim<'a>(&'a [(&'static str, &'a str)]);
+
+impl Serialize for Verbatim<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+/// `custom.extra`: each extra, or only its label where its value is in a CSL variable.
+struct ExtrasOut<'a> {
+    r: &'a Record,
+    placed: &'a [usize],
+}
+
+/// The rank of an extra in the order the reader rebuilds extras that are all in CSL
+/// variables: other variables first (in item order), then note, keyword, language, type, id.
+fn rank(label: &str) -> u8 {
+    match label.strip_prefix(EXTRA_PREFIX).unwrap_or("") {
+        "note" => 1,
+        "keyword" => 2,
+        "language" => 3,
+        "type" => 4,
+        "id" => 5,
+        _ => 0,
+    }
+}
+
+impl ExtrasOut<'_> {
+    /// `"variables[ type][ id]"` if the reader can rebuild the extras from the CSL variables
+    /// alone, in the same order.
+    fn in_variables(&self) -> Option<String> {
+        let extra = &self.r.extra;
+        if self.placed.len() != extra.len() {
+            return None;
+        }
+        let mut last = 0;
+        let mut seen = [false; 6];
+        for x in extra {
+            let k = rank(&x.label);
+            if k < last || k > 0 && seen[usize::from(k)] {
+                return None;
+            }
+            seen[usize::from(k)] = true;
+            last = k;
+        }
+        // A note equal to the sentence rendered from the credits would read as that sentence.
+        if self.r.credit_line.is_none()
+            && extra.iter().any(|x| {
+                x.label == "csl:note" && self.r.credit_sentence().as_deref() == Some(&x.value)
+            })
+        {
+            return None;
+        }
+        if extra
+            .iter()
+            .any(|x| x.label == "csl:type" && x.value == "manuscript")
+        {
+            return None;
+        }
+        let mut mode = String::from("variables");
+        if seen[4] {
+            mode.push_str(" type");
+        }
+        if seen[5] {
+            mode.push_str(" id");
+        }
+        Some(mode)
+    }
+}
+
+impl Serialize for ExtrasOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if let Some(mode) = self.in_variables() {
+            return s.serialize_str(&mode);
+        }
+        let mut seq = s.serialize_seq(Some(self.r.extra.len()))?;
+        for (i, x) in self.r.extra.iter().enumerate() {
+            if self.placed.contains(&i) {
+                seq.serialize_element(&x.label)?;
+            } else {
+                seq.serialize_element(x)?;
+            }
+        }
+        seq.end()
+    }
+}
+
+impl Serialize for CustomOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let r = self.r;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("archivecite", &1)?;
+        if let Some(d) = &r.date {
+            m.serialize_entry("edtf", &d.edtf().to_string())?;
+            if let Some(t) = d.text() {
+                m.serialize_entry("date-text", t)?;
+            }
+        }
+        if !r.credits.is_empty() {
+            m.serialize_entry("credits", &r.credits)?;
+        }
+        if let Some(c) = &r.credit_line {
+            m.serialize_entry("credit-line", c)?;
+        }
+        if !r.funders.is_empty() {
+            m.serialize_entry("funders", &r.funders)?;
+        }
+        if !r.languages.is_empty() {
+            m.serialize_entry("languages", &r.languages)?;
+        }
+        if !r.renditions.is_empty() {
+            let labels: Vec<&str> = r.renditions.iter().map(|x| x.label()).collect();
+            m.serialize_entry("renditions", &labels)?;
+        }
+        if !r.subjects.is_empty() {
+            m.serialize_entry("subjects", &r.subjects)?;
+        }
+        if !r.places.is_empty() {
+            m.serialize_entry("places", &r.places)?;
+        }
+        if let Some(c) = &r.citation {
+            m.serialize_entry("citation", c)?;
+        }
+        let from_url = r
+            .digital
+            .url
+            .as_deref()
+            .and_then(DigitalArchive::id_from_url);
+        if r.digital.doc_id != from_url {
+            m.serialize_entry("doc-id", &r.digital.doc_id)?;
+        }
+        if let Some(n) = self.author_count {
+            m.serialize_entry("author-count", &n)?;
+        }
+        if !self.verbatim.is_empty() {
+            m.serialize_entry("verbatim", &Verbatim(&self.verbatim))?;
+        }
+        if !r.extra.is_empty() {
+            m.serialize_entry(
+                "extra",
+                &ExtrasOut {
+                    r,
+                    placed: &self.placed,
+                },
+            )?;
+        }
+        // Members of a foreign `custom`, read as `csl:custom.KEY` extras, go back in place.
+        let mut seen: Vec<&str> = Vec::new();
+        for x in &r.extra {
+            let Some(key) = x
+                .label
+                .strip_prefix(EXTRA_PREFIX)
+                .and_then(|l| l.strip_prefix("custom."))
+            else {
+                continue;
+            };
+            if RESERVED.contains(&key) || seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
+            let v = serde_json::from_str::<Value>(&x.value)
+                .unwrap_or_else(|_| Value::String(x.value.clone()));
+            m.serialize_entry(key, &v)?;
+        }
+        m.end()
+    }
+}
+
+impl Serialize for ItemOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let r = self.r;
+        let mut written: Vec<&str> = Vec::with_capacity(24);
+        let mut verbatim: Vec<(&'static str, &str)> = Vec::new();
+        let mut m = s.serialize_map(None)?;
+        let mut placed = Vec::new();
+        m.serialize_entry("id", &self.id)?;
+        if let Some(i) =
+            extra_index(r, "id").filter(|&i| r.extra.get(i).is_some_and(|x| x.value == self.id))
+        {
+            placed.push(i);
+        }
+        let ty = match extra_index(r, "type") {
+            Some(i)
+                if r.extra
+                    .get(i)
+                    .is_some_and(|x| TYPES.contains(&x.value.as_str())) =>
+            {
+                placed.push(i);
+                r.extra.get(i).map_or("manuscript", |x| x.value.as_str())
+            }
+            _ => "manuscript",
+        };
+        m.serialize_entry("type", ty)?;
+        written.extend(["id", "type"]);
+
+        let text = |m: &mut S::SerializeMap,
+                    written: &mut Vec<&str>,
+                    var: &'static str,
+                    value: &'_ str|
+         -> Result<(), S::Error> {
+            written.push(var);
+            if clean(value) {
+                m.serialize_entry(var, value)
+            } else {
+                Ok(())
+            }
+        };
+        if !clean(&r.title) {
+            verbatim.push(("title", &r.title));
+        }
+        text(&mut m, &mut written, "title", &r.title)?;
+
+        // Names: authors, then each credit's variable, in the order CSL lists them.
+        let mut author: Vec<&Name> = r.authors.iter().collect();
+        let mut author_count = None;
+        for c in r.credits.iter().filter(|c| c.role == Role::Author) {
+            if !author.contains(&&c.name) {
+                author.push(&c.name);
+                author_count = Some(r.authors.len());
+            }
+        }
+        if !author.is_empty() {
+            m.serialize_entry("author", &Names(&author))?;
+        }
+        let mut vars: Vec<(&str, Vec<&Name>)> = Vec::new();
+        for Credit { role, name, .. } in r.credits.iter().filter(|c| c.role != Role::Author) {
+            let var = var_of(role);
+            match vars.iter_mut().find(|(v, _)| *v == var) {
+                Some((_, list)) => {
+                    if !list.contains(&name) {
+                        list.push(name);
+                    }
+                }
+                None => vars.push((var, vec![name])),
+            }
+        }
+        for (var, list) in &vars {
+            m.serialize_entry(var, &Names(list))?;
+        }
+
+        if let Some(d) = &r.date {
+            m.serialize_entry("issued", &IssuedOut(d))?;
+        }
+        written.push("issued");
+        if let Some(a) = &r.digital.name {
+            if !clean(a) {
+                verbatim.push(("archive", a));
+            }
+            text(&mut m, &mut written, "archive", a)?;
+        }
+        if let Some(o) = &r.original {
+            if !clean(o.raw()) {
+                verbatim.push(("archive_location", o.raw()));
+            }
+            text(&mut m, &mut written, "archive_location", o.raw())?;
+        }
+        if let Some(u) = &r.digital.url {
+            if !clean(u) {
+                verbatim.push(("URL", u));
+            }
+            text(&mut m, &mut written, "URL", u)?;
+        }
+        if let Some(l) = language_of(r) {
+            text(&mut m, &mut written, "language", l)?;
+        }
+        if let Some(a) = &r.summary {
+            if !clean(a) {
+                verbatim.push(("abstract", a));
+            }
+            text(&mut m, &mut written, "abstract", a)?;
+        }
+        if let Some(g) = &r.genre {
+            if !clean(g) {
+                verbatim.push(("genre", g));
+            }
+            text(&mut m, &mut written, "genre", g)?;
+        }
+        if !r.subjects.is_empty() {
+            text(&mut m, &mut written, "keyword", &r.subjects.join(", "))?;
+        }
+        // The credit sentence; one only rendered from the credits yields to a note read from CSL.
+        let note = match (&r.credit_line, csl_extra(r, "note")) {
+            (Some(line), _) => Some(line.clone()),
+            (None, Some(_)) => None,
+            (None, None) => r.credit_sentence(),
+        };
+        if let Some(n) = note {
+            text(&mut m, &mut written, "note", &n)?;
+        }
+
+        // Extras that name a CSL variable go back to it (the record keeps them in `custom` too).
+        for (i, x) in r.extra.iter().enumerate() {
+            let Some(var) = x.label.strip_prefix(EXTRA_PREFIX) else {
+                continue;
+            };
+            if written.contains(&var) {
+                continue;
+            }
+            // Only JSON that reads back as the same text is written (the reader keeps it as text).
+            let exact = |v: &Value| serde_json::to_string(v).is_ok_and(|t| t == x.value);
+            if let Some(&v) = TEXT_VARS.iter().find(|v| **v == var) {
+                if clean(&x.value) && (v != "language" || bcp47(&x.value)) {
+                    m.serialize_entry(v, &x.value)?;
+                    written.push(v);
+                    placed.push(i);
+                }
+            } else if let Some(&v) = DATE_VARS.iter().find(|v| **v == var) {
+                let ok = serde_json::from_str::<super::model::RawDate>(&x.value)
+                    .ok()
+                    .and_then(|d| date_from_csl(&d))
+                    .is_some();
+                let value = serde_json::from_str::<Value>(&x.value).ok();
+                if let (true, Some(value @ Value::Object(_))) = (ok, value) {
+                    if exact(&value) {
+                        m.serialize_entry(v, &value)?;
+                        written.push(v);
+                        placed.push(i);
+                    }
+                }
+            } else if var == "categories" {
+                if let Ok(value @ Value::Array(_)) = serde_json::from_str::<Value>(&x.value) {
+                    let strings = value
+                        .as_array()
+                        .is_some_and(|a| a.iter().all(|s| s.as_str().is_some_and(clean)));
+                    if strings && exact(&value) {
+                        m.serialize_entry("categories", &value)?;
+                        written.push("categories");
+                        placed.push(i);
+                    }
+                }
+            }
+        }
+
+        m.serialize_entry(
+            "custom",
+            &CustomOut {
+                r,
+                placed,
+                author_count,
+                verbatim,
+            },
+        )?;
+        m.end()
+    }
+}
