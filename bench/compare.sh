@@ -53,9 +53,11 @@ for i in $(seq "$RUNS"); do
   run csl-archivecite "$AC" convert --from csl-json --to biblatex "$CSL"
   run csl-citation.js node bench/citationjs.js csl biblatex "$CSL"
   run csl-pandoc pandoc -f csljson -t biblatex "$CSL"
+  run cslrt-archivecite "$AC" convert --from csl-json --to csl-json "$CSL"
 done
 report "BibTeX -> CSL-JSON" "$(stat -c %s "$BIB")" bib-archivecite bib-citation.js bib-pandoc
 report "CSL-JSON -> BibLaTeX" "$(stat -c %s "$CSL")" csl-archivecite csl-citation.js csl-pandoc
+report "CSL-JSON -> records -> CSL-JSON (target: under 1 s, peak memory under 5x the file)" "$(stat -c %s "$CSL")" cslrt-archivecite
 n_items=$(grep -c '"id"' "$WORK/bib-archivecite.out" || true)
 echo "  (archivecite wrote $n_items CSL-JSON items)"
 

@@ -29,7 +29,12 @@ fn fixtures() -> Vec<Record> {
 fn bench(c: &mut Criterion) {
     let mut inputs: Vec<(&str, String)> = Vec::new();
     if let Ok(t) = std::fs::read_to_string("../../shared/bench-data/beebe-fish-5000.csl.json")
-        .or_else(|_| std::fs::read_to_string("/work/shared/bench-data/beebe-fish-5000.csl.json"))
+        .or_else(|_| {
+            std::fs::read_to_string(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../shared/bench-data/beebe-fish-5000.csl.json"
+            ))
+        })
     {
         inputs.push(("beebe-5000", t));
     }

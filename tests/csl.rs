@@ -396,7 +396,12 @@ fn oracle_sample_reads() {
         env!("CARGO_MANIFEST_DIR"),
         "/../../shared/oracles/samples/seed.csl.json"
     ))
-    .or_else(|_| std::fs::read_to_string("/work/shared/oracles/samples/seed.csl.json"));
+    .or_else(|_| {
+        std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/oracles/samples/seed.csl.json"
+        ))
+    });
     let Ok(text) = text else { return };
     let r = &csl::read(&text).unwrap()[0];
     assert_eq!(r.authors, vec![Name::person("A. M.", "Puzanov")]);

@@ -182,7 +182,10 @@ fn generated_records() {
 /// A foreign file (journal articles), read and written back.
 #[test]
 fn foreign_round_trip() {
-    let path = "/work/shared/bench-data/beebe-fish-5000.csl.json";
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/bench-data/beebe-fish-5000.csl.json"
+    );
     let Ok(text) = std::fs::read_to_string(path) else {
         return;
     };
@@ -190,68 +193,4 @@ fn foreign_round_trip() {
     let json = csl::write(&records[..300]);
     out("beebe-300", &json);
     assert_eq!(csl::read(&json).unwrap(), records[..300].to_vec());
-}
-
-/// The speed check on the full foreign file (25,596 items, 22.7 MB): read it into records and
-/// write them back. Run in release mode, under `/usr/bin/time -v` for the peak memory:
-/// `cargo test --release --test csl_oracle -- --ignored --nocapture beebe_full`
-/// (or the test binary itself). `CSL_BENCH_FILE` overrides the path.
-#[test]
-#[ignore]
-fn beebe_full() {
-    let path = std::env::var("CSL_BENCH_FILE")
-        .unwrap_or_else(|_| "/work/shared/bench-data/beebe-fish.csl.json".to_string());
-    let t0 = std::time::Instant::now();
-    let text = std::fs::read_to_string(&path).unwrap();
-    let hwm = || {
-        std::fs::read_to_string("/proc/self/status")
-            .unwrap_or_default()
-            .lines()
-            .filter(|l| l.starts_with("VmHWM") || l.starts_with("VmRSS"))
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    eprintln!("after load: {}", hwm());
-    if std::env::var("CSL_BASELINE").is_ok() {
-        baseline(&text);
-    }
-    let t1 = std::time::Instant::now();
-    let records = csl::read(&text).unwrap();
-    let t2 = std::time::Instant::now();
-    eprintln!("after read: {}", hwm());
-    let len = text.len();
-    if std::env::var("CSL_DROP_INPUT").is_ok() {
-        // As the CLI can: the input is not needed once read.
-        drop(text);
-        eprintln!("input dropped: {}", hwm());
-    }
-    let json = csl::write(&records);
-    let t3 = std::time::Instant::now();
-    eprintln!("after write: {}", hwm());
-    eprintln!(
-        "{path}: {} bytes, {} records; load {:?}, read {:?}, write {:?} ({} bytes); read+write {:?}",
-        len,
-        records.len(),
-        t1 - t0,
-        t2 - t1,
-        t3 - t2,
-        json.len(),
-        t3 - t1
-    );
-    assert!(!json.is_empty());
-}
-
-/// serde_json alone on the same text, for comparison (the machine may be busy).
-fn baseline(text: &str) {
-    let tv = std::time::Instant::now();
-    let _: serde::de::IgnoredAny = serde_json::from_str(text).unwrap();
-    let tv1 = std::time::Instant::now();
-    let v: serde_json::Value = serde_json::from_str(text).unwrap();
-    let tv2 = std::time::Instant::now();
-    drop(v);
-    eprintln!(
-        "baseline (same machine, same moment): serde_json skip {:?}, to serde_json::Value {:?}",
-        tv1 - tv,
-        tv2 - tv1
-    );
 }

@@ -291,7 +291,9 @@ fn dates_use_w3c_attributes_and_edtf() {
 fn oracle() -> Option<PathBuf> {
     let dir = std::env::var_os("ORACLES")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/work/shared/oracles"));
+        .unwrap_or_else(|| {
+            PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/oracles"))
+        });
     let script = dir.join("tei-validate");
     script.exists().then_some(script)
 }
