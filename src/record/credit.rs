@@ -342,7 +342,7 @@ fn split_outside_parens<'a>(s: &'a str, sep: &str) -> Vec<&'a str> {
         match bytes[i] {
             b'(' => depth += 1,
             b')' => depth -= 1,
-            _ if depth <= 0 && s[i..].starts_with(sep) => {
+            _ if depth <= 0 && bytes[i..].starts_with(sep.as_bytes()) => {
                 out.push(&s[start..i]);
                 i += sep.len();
                 start = i;

@@ -223,7 +223,7 @@ impl FromStr for Point {
             uncertain,
         };
         p.check()
-            .map_err(|e| bad(&e.to_string().rsplit(": ").next().unwrap_or("").to_string()))?;
+            .map_err(|e| bad(e.to_string().rsplit(": ").next().unwrap_or("")))?;
         Ok(p)
     }
 }

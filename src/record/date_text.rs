@@ -20,6 +20,9 @@ struct Partial {
 /// Parses a printed date; `None` if the text is not one.
 pub(crate) fn parse(text: &str) -> Option<Edtf> {
     let text = text.trim().trim_end_matches('.').trim();
+    if let Ok(e) = text.parse::<Edtf>() {
+        return Some(e);
+    }
     let (text, approximate) = strip_circa(text);
     let (text, uncertain) = match text.strip_suffix('?') {
         Some(t) => (t.trim_end(), true),

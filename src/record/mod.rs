@@ -7,9 +7,11 @@ mod date_text;
 mod name;
 mod source;
 
+pub(crate) use credit::clause_starts;
 pub use credit::{parse_credits, render_credits, Credit, Role};
 pub use date::{month_name, Bound, Date, Edtf, Point, Precision};
 pub use name::{Name, PersonName};
+pub(crate) use source::looks_published;
 pub use source::{Holding, LocatorPart, Original, PartKind, Repository, SourceKind};
 
 use serde::{Deserialize, Serialize};
@@ -71,6 +73,13 @@ pub struct Record {
     /// Subjects discussed.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub subjects: Vec<String>,
+    /// Places the document is associated with ("Associated Places" on the new site).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<String>,
+    /// Parts of a page this crate has no field for, kept verbatim with their label
+    /// ("Original Archive", an unparseable date), so that nothing read is lost.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub extra: Vec<Extra>,
     /// The archive's summary of the document.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
@@ -168,6 +177,15 @@ impl Record {
         }
         format!("{date}-{word}-{:06x}", hash & 0xff_ffff)
     }
+}
+
+/// A labelled part of a page kept verbatim.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Extra {
+    /// The label as printed ("Original Archive"), or what the part is ("date").
+    pub label: String,
+    /// The text as printed.
+    pub value: String,
 }
 
 /// The digital archive that publishes a document.

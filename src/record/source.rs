@@ -155,8 +155,10 @@ impl From<OriginalRepr> for Original {
 impl Original {
     /// Reads the archive part of a citation. Never fails: what it cannot type is kept as
     /// `Other` parts, and the raw text is always kept.
+    /// Surrounding whitespace and one final period are not significant and are dropped.
     pub fn parse(raw: &str) -> Original {
         let raw = raw.trim();
+        let raw = raw.strip_suffix('.').unwrap_or(raw).trim_end();
         let kind = if looks_published(raw) {
             SourceKind::Published
         } else if looks_narrative(raw) {
@@ -211,7 +213,7 @@ impl FromStr for Original {
 }
 
 /// "(New York: Harcourt Brace Jovanovich, 1977)".
-fn looks_published(raw: &str) -> bool {
+pub(crate) fn looks_published(raw: &str) -> bool {
     let mut rest = raw;
     while let Some(open) = rest.find('(') {
         let inner = &rest[open + 1..];
@@ -381,7 +383,7 @@ fn parse_holding(text: &str) -> Holding {
     for (k, seg) in segs.iter().enumerate() {
         let s = seg.trim();
         if !has_repository_word(s)
-            && !(parenthesised_key(s).is_some_and(|k| authority::lookup(k).is_some()))
+            && parenthesised_key(s).is_none_or(|k| authority::lookup(k).is_none())
         {
             continue;
         }

@@ -2,8 +2,8 @@
 #![allow(dead_code)]
 
 use archivecite::record::{
-    Block, Bound, Credit, Date, DigitalArchive, Edtf, Name, Original, PersonName, Point, Record,
-    Rendition, Role,
+    Block, Bound, Credit, Date, DigitalArchive, Edtf, Extra, Name, Original, PersonName, Point,
+    Record, Rendition, Role,
 };
 use proptest::prelude::*;
 use std::path::PathBuf;
@@ -233,11 +233,19 @@ pub fn record() -> impl Strategy<Value = Record> {
         ),
         prop::collection::vec(text(1, 3), 0..3),
         any::<bool>(),
+        prop::collection::vec(text(1, 3), 0..2),
+        prop::collection::vec(
+            (
+                prop::sample::select(vec!["Original Archive", "Donors"]),
+                text(1, 6),
+            ),
+            0..2,
+        ),
     );
     (head, tail).prop_map(
         |(
             (title, date, authors, credits, funders, original),
-            (id, langs, rends, genre, summary, body, subjects, wcda),
+            (id, langs, rends, genre, summary, body, subjects, wcda, places, extra),
         )| {
             let mut r = Record::new(title);
             r.date = date;
@@ -259,6 +267,14 @@ pub fn record() -> impl Strategy<Value = Record> {
             r.summary = summary;
             r.body = body;
             r.subjects = subjects;
+            r.places = places;
+            r.extra = extra
+                .into_iter()
+                .map(|(label, value)| Extra {
+                    label: label.to_string(),
+                    value,
+                })
+                .collect();
             r
         },
     )
