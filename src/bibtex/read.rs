@@ -5,7 +5,7 @@ use super::names::{one_group, read_names, split_commas, split_top};
 use super::tex::decode;
 use crate::error::Error;
 use crate::record::{
-    parse_credits, Credit, Date, DigitalArchive, Edtf, Original, Point, Record, Role,
+    parse_credits, Credit, Date, DigitalArchive, Edtf, Extra, Original, Point, Record, Role,
 };
 
 /// The sentence the funders are written in (`annotation`).
@@ -44,7 +44,11 @@ fn text(e: &RawEntry, name: &str) -> Option<String> {
 
 /// One entry into a record (never fails: what cannot be typed is left out).
 pub(crate) fn record(e: &RawEntry) -> Record {
+    let mut used: Vec<&str> = Vec::with_capacity(24);
     let mut r = Record::default();
+    used.extend(["title", "subtitle", "author", "note", "addendum", "howpublished", "url"]);
+    used.extend(["language", "origlanguage", "type", "abstract", "keywords", "shorttitle"]);
+    used.extend(["entrysubtype", "date", "year", "month", "day"]);
     r.title = text(e, "title").unwrap_or_default();
     if let Some(sub) = text(e, "subtitle") {
         r.title = if r.title.is_empty() {
@@ -54,6 +58,16 @@ pub(crate) fn record(e: &RawEntry) -> Record {
         };
     }
     r.date = date(e);
+    if r.date.is_none() {
+        for f in ["date", "year"] {
+            if let Some(v) = e.get(f).map(decode).filter(|v| !v.is_empty()) {
+                r.extra.push(Extra {
+                    label: f.to_string(),
+                    value: v,
+                });
+            }
+        }
+    }
     if let Some(a) = e.get("author") {
         r.authors = read_names(a);
     }
@@ -65,7 +79,7 @@ pub(crate) fn record(e: &RawEntry) -> Record {
         (None, None) => (None, None),
     };
     if let Some(s) = shelfmark.filter(|s| !s.is_empty()) {
-        r.original = Some(Original::parse(&s));
+        r.original = Some(Original::parse(&s)).filter(|o| !o.raw().is_empty());
     }
     match credit.filter(|s| !s.is_empty()) {
         Some(c) => {
@@ -79,6 +93,7 @@ pub(crate) fn record(e: &RawEntry) -> Record {
                 ("compiler", Role::Compiler),
             ] {
                 if let Some(v) = e.get(field) {
+                    used.push(field);
                     for n in read_names(v) {
                         r.credits.push(Credit::new(role.clone(), n));
                     }
@@ -88,8 +103,12 @@ pub(crate) fn record(e: &RawEntry) -> Record {
     }
     if let Some(a) = e.get("annotation") {
         r.funders = funders(a);
+        if !r.funders.is_empty() {
+            used.push("annotation");
+        }
     }
     let url = e.get("url").map(verbatim).filter(|u| !u.is_empty()).or_else(|| {
+        used.push("doi");
         e.get("doi").map(verbatim).filter(|d| !d.is_empty()).map(|d| {
             if d.starts_with("http") {
                 d
@@ -99,7 +118,10 @@ pub(crate) fn record(e: &RawEntry) -> Record {
         })
     });
     let doc_id = match (e.get("eprinttype").map(decode).as_deref(), e.get("eprint")) {
-        (Some("wcda"), Some(id)) => Some(decode(id)),
+        (Some("wcda"), Some(id)) => {
+            used.extend(["eprint", "eprinttype"]);
+            Some(decode(id))
+        }
         _ => url.as_deref().and_then(DigitalArchive::id_from_url),
     };
     r.digital = DigitalArchive {
@@ -126,7 +148,55 @@ pub(crate) fn record(e: &RawEntry) -> Record {
             .filter(|s| !s.is_empty())
             .collect();
     }
+    // Everything else is kept verbatim (decoded), labelled with its field name.
+    for (name, value) in &e.fields {
+        if !used.contains(&name.as_ref()) {
+            let value = if matches!(name.as_ref(), "doi" | "eprint" | "file" | "pdf") {
+                verbatim(value)
+            } else {
+                decode(value)
+            };
+            if !value.is_empty() {
+                r.extra.push(Extra {
+                    label: name.to_string(),
+                    value,
+                });
+            }
+        }
+    }
+    if !matches!(e.ty.as_ref(), "unpublished" | "misc") {
+        r.extra.push(Extra {
+            label: "entrytype".to_string(),
+            value: e.ty.to_string(),
+        });
+    }
+    if !e.key.is_empty() && !key_is_ours(e.key) {
+        r.extra.push(Extra {
+            label: "key".to_string(),
+            value: e.key.to_string(),
+        });
+    }
     r
+}
+
+/// Keys this crate writes ([`Record::key`], maybe with `-N`): `wcda-…`, or
+/// `<date or nd>-<word>-<6 hex digits>`.
+fn key_is_ours(key: &str) -> bool {
+    if key.starts_with("wcda-") {
+        return true;
+    }
+    let mut parts = key.split('-');
+    let date = parts.next().unwrap_or("");
+    let word = parts.next().unwrap_or("");
+    let hash = parts.next().unwrap_or("");
+    let n = parts.next();
+    (date == "nd" || (date.len() >= 4 && date.bytes().all(|b| b.is_ascii_digit())))
+        && !word.is_empty()
+        && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && hash.len() == 6
+        && hash.bytes().all(|b| b.is_ascii_hexdigit())
+        && n.is_none_or(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        && parts.next().is_none()
 }
 
 /// A verbatim field (`url`, `doi`): braces dropped, `\%`-style escapes resolved, nothing else.

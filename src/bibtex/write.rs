@@ -88,16 +88,16 @@ pub(crate) fn write(records: &[Record], dialect: Dialect, chicago: bool) -> Stri
 
 fn entry(out: &mut String, r: &Record, key: &str, dialect: Dialect, chicago: bool) {
     let bibtex = dialect == Dialect::Bibtex;
-    let ty = match (dialect, chicago) {
-        (Dialect::Biblatex, false) => "unpublished",
-        _ => "misc",
-    };
+    // biber's data model makes `author` mandatory in @unpublished: unsigned documents (most of
+    // the archive's) are archival @misc, which needs only a title and a date.
+    let unpublished = !bibtex && !chicago && !r.authors.is_empty();
+    let ty = if unpublished { "unpublished" } else { "misc" };
     out.push('@');
     out.push_str(ty);
     out.push('{');
     out.push_str(key);
     out.push_str(",\n");
-    if !bibtex && chicago {
+    if !bibtex && !unpublished {
         raw_field(out, "entrysubtype", "archival");
     }
     if !r.authors.is_empty() {
@@ -154,7 +154,15 @@ fn entry(out: &mut String, r: &Record, key: &str, dialect: Dialect, chicago: boo
             raw_field(out, "eprinttype", "wcda");
         }
     }
-    let shelf = r.shelfmark().filter(|s| !s.is_empty());
+    // `Original::parse` drops one final period: give it one to drop where the raw text ends in one.
+    let shelf = r.shelfmark().filter(|s| !s.is_empty()).map(|s| {
+        if s.ends_with('.') {
+            format!("{s}.")
+        } else {
+            s.to_string()
+        }
+    });
+    let shelf = shelf.as_deref();
     let credit = r.credit_sentence().filter(|s| !s.is_empty());
     if bibtex {
         let mut note = String::new();
