@@ -403,3 +403,37 @@ fn edge_records_round_trip() {
         }
     }
 }
+
+/// The 27 MB benchmark file: every entry read, no error. Timed with
+/// `cargo test --release --test bibtex beebe -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn beebe_fish_to_json() {
+    let path = "/work/shared/bench-data/beebe-fish.bib";
+    let Ok(bib) = std::fs::read_to_string(path) else {
+        return;
+    };
+    let t = std::time::Instant::now();
+    let (rs, errs) = read(&bib);
+    let t_read = t.elapsed();
+    // Streamed to a file, as a converter would.
+    let out = std::env::temp_dir().join("beebe-fish.archivecite.json");
+    let mut w = std::io::BufWriter::new(std::fs::File::create(&out).unwrap());
+    serde_json::to_writer(&mut w, &rs).unwrap();
+    std::io::Write::flush(&mut w).unwrap();
+    let t_all = t.elapsed();
+    let json = std::fs::metadata(&out).unwrap().len();
+    println!(
+        "beebe-fish: {} records, {} errors, read {:?} ({:.0} MB/s), read+json {:?}, json {} bytes",
+        rs.len(),
+        errs.len(),
+        t_read,
+        bib.len() as f64 / 1e6 / t_read.as_secs_f64(),
+        t_all,
+        json
+    );
+    assert_eq!(rs.len(), 25_596);
+    assert!(errs.is_empty(), "{:?}", &errs[..errs.len().min(5)]);
+    assert!(rs.iter().all(|r| !r.title.is_empty()));
+}
+

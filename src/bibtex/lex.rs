@@ -366,73 +366,99 @@ impl<'a> Scanner<'a> {
     }
 }
 
-/// Splits `src` into entries; one error per bad entry or block.
-pub(crate) fn scan(src: &str) -> (Vec<RawEntry<'_>>, Vec<Error>) {
-    let mut s = Scanner {
-        src,
-        b: src.as_bytes(),
-        macros: HashMap::new(),
-    };
-    let mut entries = Vec::new();
-    let mut errors = Vec::new();
-    let mut loc = Locator::new(src);
-    let mut pos = 0;
-    while let Some(k) = memchr::memchr(b'@', s.b.get(pos..).unwrap_or(&[])) {
-        let at = pos + k;
-        let (j, ty) = s.ident(at + 1);
-        let open = s.ws(j);
-        let close = match s.b.get(open) {
-            Some(b'{') => b'}',
-            Some(b'(') => b')',
-            _ => {
-                // An '@' in running text (an e-mail address in a comment): not an entry.
-                pos = at + 1;
-                continue;
-            }
-        };
-        if ty.is_empty() {
-            pos = at + 1;
-            continue;
-        }
-        let lower = ty.to_ascii_lowercase();
-        let result: Res<usize> = match lower.as_str() {
-            "comment" => match s.braced(open) {
-                Ok((_, n)) if close == b'}' => Ok(n),
-                _ => Ok(open + 1),
+/// The entries of a .bib text, in order: each a good entry or the error of a bad one.
+pub(crate) struct Entries<'a> {
+    s: Scanner<'a>,
+    loc: Locator<'a>,
+    pos: usize,
+}
+
+impl<'a> Entries<'a> {
+    pub fn new(src: &'a str) -> Entries<'a> {
+        Entries {
+            s: Scanner {
+                src,
+                b: src.as_bytes(),
+                macros: HashMap::new(),
             },
-            "preamble" => s.value(open + 1).and_then(|(_, n)| {
-                let n = s.ws(n);
-                if s.b.get(n) == Some(&close) {
-                    Ok(n + 1)
-                } else {
-                    fail(n, "the end of @preamble")
-                }
-            }),
-            "string" => s.string(open + 1, close),
-            _ => s.entry(at, ty, open + 1, close).map(|(e, n)| {
-                entries.push(e);
-                n
-            }),
-        };
-        match result {
-            Ok(n) => pos = n.max(at + 1),
-            Err(f) => {
-                let found = src.get(f.at.min(src.len())..).unwrap_or("");
-                let start_pos = loc.at(at);
-                let err_at = if f.at > at { loc.at(f.at) } else { start_pos };
-                let what = match lower.as_str() {
-                    "preamble" | "string" => lower.clone(),
-                    _ => format!("entry {:?}", s.src.get(at..open).unwrap_or("")),
-                };
-                errors.push(Error::syntax(
-                    "bibtex",
-                    err_at,
-                    &format!("{} in {what} starting at line {}", f.expected, start_pos.line),
-                    found,
-                ));
-                pos = s.next_line_entry(at).max(at + 1);
-            }
+            loc: Locator::new(src),
+            pos: 0,
         }
     }
-    (entries, errors)
+}
+
+impl<'a> Iterator for Entries<'a> {
+    type Item = Result<RawEntry<'a>, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let src = self.s.src;
+        while let Some(k) = memchr::memchr(b'@', self.s.b.get(self.pos..).unwrap_or(&[])) {
+            let at = self.pos + k;
+            let (j, ty) = self.s.ident(at + 1);
+            let open = self.s.ws(j);
+            let close = match self.s.b.get(open) {
+                Some(b'{') if !ty.is_empty() => b'}',
+                Some(b'(') if !ty.is_empty() => b')',
+                _ => {
+                    // An '@' in running text (an e-mail address in a comment): not an entry.
+                    self.pos = at + 1;
+                    continue;
+                }
+            };
+            let lower = ty.to_ascii_lowercase();
+            let mut entry = None;
+            let result: Res<usize> = match lower.as_str() {
+                "comment" => match self.s.braced(open) {
+                    Ok((_, n)) if close == b'}' => Ok(n),
+                    _ => Ok(open + 1),
+                },
+                "preamble" => self.s.value(open + 1).and_then(|(_, n)| {
+                    let n = self.s.ws(n);
+                    if self.s.b.get(n) == Some(&close) {
+                        Ok(n + 1)
+                    } else {
+                        fail(n, "the end of @preamble")
+                    }
+                }),
+                "string" => self.s.string(open + 1, close),
+                _ => self.s.entry(at, ty, open + 1, close).map(|(e, n)| {
+                    entry = Some(e);
+                    n
+                }),
+            };
+            match result {
+                Ok(n) => {
+                    self.pos = n.max(at + 1);
+                    if let Some(e) = entry {
+                        return Some(Ok(e));
+                    }
+                }
+                Err(f) => {
+                    let found = src.get(f.at.min(src.len())..).unwrap_or("");
+                    let start_pos = self.loc.at(at);
+                    let err_at = if f.at > at {
+                        self.loc.at(f.at)
+                    } else {
+                        start_pos
+                    };
+                    let what = match lower.as_str() {
+                        "preamble" | "string" => format!("@{lower}"),
+                        _ => format!("entry {:?}", src.get(at..open).unwrap_or("").trim_end()),
+                    };
+                    self.pos = self.s.next_line_entry(at).max(at + 1);
+                    return Some(Err(Error::syntax(
+                        "bibtex",
+                        err_at,
+                        &format!(
+                            "{} in {what} starting at line {}",
+                            f.expected, start_pos.line
+                        ),
+                        found,
+                    )));
+                }
+            }
+        }
+        self.pos = self.s.b.len();
+        None
+    }
 }

@@ -1,6 +1,6 @@
 //! From scanned entries to records.
 
-use super::lex::{scan, RawEntry};
+use super::lex::{Entries, RawEntry};
 use super::names::{one_group, read_names, split_commas, split_top};
 use super::tex::decode;
 use crate::error::Error;
@@ -12,30 +12,63 @@ use crate::record::{
 pub(crate) const FUNDED: &str = "This document was made possible with support from ";
 
 /// Entries below this count are converted on one thread.
-const PARALLEL_MIN: usize = 4096;
+const PARALLEL_MIN: usize = 256;
 
 pub(crate) fn read(input: &str) -> (Vec<Record>, Vec<Error>) {
-    let (entries, errors) = scan(input);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    if entries.len() < PARALLEL_MIN || threads < 2 {
-        return (entries.iter().map(record).collect(), errors);
+    // One record per '@' at most (comments and e-mail addresses make it an over-estimate).
+    let mut records = Vec::with_capacity(memchr::memchr_iter(b'@', input.as_bytes()).count());
+    let mut errors = Vec::new();
+    let mut batch: Vec<RawEntry> = Vec::with_capacity(BATCH);
+    let mut entries = Entries::new(input);
+    loop {
+        // Scanning is sequential (macros apply to what follows); converting is per entry, so a
+        // batch at a time keeps the scanned fields small in memory and spreads over threads.
+        batch.clear();
+        for item in entries.by_ref() {
+            match item {
+                Ok(e) => {
+                    batch.push(e);
+                    if batch.len() == BATCH {
+                        break;
+                    }
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        convert(&batch, threads, &mut records);
     }
-    let per = entries.len().div_ceil(threads);
-    let mut out: Vec<Record> = Vec::with_capacity(entries.len());
+    (records, errors)
+}
+
+/// Entries converted per batch.
+const BATCH: usize = 1024;
+
+fn convert(batch: &[RawEntry], threads: usize, out: &mut Vec<Record>) {
+    if batch.len() < PARALLEL_MIN || threads < 2 {
+        out.extend(batch.iter().map(record));
+        return;
+    }
+    let per = batch.len().div_ceil(threads);
     std::thread::scope(|s| {
-        let handles: Vec<_> = entries
+        let handles: Vec<_> = batch
             .chunks(per)
+            .skip(1)
             .map(|part| s.spawn(move || part.iter().map(record).collect::<Vec<_>>()))
             .collect();
-        for (h, part) in handles.into_iter().zip(entries.chunks(per)) {
+        // This thread takes the first part.
+        out.extend(batch.iter().take(per).map(record));
+        for (h, part) in handles.into_iter().zip(batch.chunks(per).skip(1)) {
             match h.join() {
                 Ok(v) => out.extend(v),
-                // A panic in a worker (never expected): convert that part again on this thread.
+                // A panic in a worker (never expected): convert that part again here.
                 Err(_) => out.extend(part.iter().map(record)),
             }
         }
     });
-    (out, errors)
 }
 
 fn text(e: &RawEntry, name: &str) -> Option<String> {
@@ -149,6 +182,12 @@ pub(crate) fn record(e: &RawEntry) -> Record {
             .collect();
     }
     // Everything else is kept verbatim (decoded), labelled with its field name.
+    let unused = e
+        .fields
+        .iter()
+        .filter(|(n, _)| !used.contains(&n.as_ref()))
+        .count();
+    r.extra.reserve_exact(r.extra.len() + unused + 2);
     for (name, value) in &e.fields {
         if !used.contains(&name.as_ref()) {
             let value = if matches!(name.as_ref(), "doi" | "eprint" | "file" | "pdf") {
