@@ -50,7 +50,9 @@ fn project_bibtex(r: Record) -> Record {
         let p = d.edtf().first()?;
         let month = p.month().filter(|m| (1..=12).contains(m));
         let day = month.and(p.day());
-        Some(Date::new(Edtf::Point(Point::new(p.year(), month, day).ok()?)))
+        Some(Date::new(Edtf::Point(
+            Point::new(p.year(), month, day).ok()?,
+        )))
     });
     r
 }
@@ -113,9 +115,8 @@ proptest! {
 }
 
 fn seed() -> Record {
-    let mut r = Record::new(
-        "Journal of Soviet Ambassador to the DPRK A.M. Puzanov for 7 December 1957",
-    );
+    let mut r =
+        Record::new("Journal of Soviet Ambassador to the DPRK A.M. Puzanov for 7 December 1957");
     r.date = Some(Date::from_text("December 07, 1957").unwrap());
     r.credit_line = Some("Translated for NKIDP by Gary Goldberg.".into());
     r.credits = parse_credits("Translated for NKIDP by Gary Goldberg.");
@@ -150,7 +151,10 @@ fn seed_biblatex_matches_the_mapping() {
     let mut signed = seed();
     signed.authors = vec![Name::parse("A. M. Puzanov")];
     let bib = write(&[signed.clone()], Dialect::Biblatex, false);
-    assert!(bib.starts_with("@unpublished{") && !bib.contains("entrysubtype"), "{bib}");
+    assert!(
+        bib.starts_with("@unpublished{") && !bib.contains("entrysubtype"),
+        "{bib}"
+    );
     assert!(bib.contains("  author       = {Puzanov, A. M.},"), "{bib}");
     assert_eq!(one(&bib), project_biblatex(signed));
 }
@@ -239,7 +243,10 @@ Some text between entries with an e-mail beebe@math.utah.edu.
         ]
     );
     assert_eq!(b.languages, vec!["english"]);
-    assert_eq!(b.digital.url.as_deref(), Some("https://doi.org/10.1000/xyz"));
+    assert_eq!(
+        b.digital.url.as_deref(),
+        Some("https://doi.org/10.1000/xyz")
+    );
     assert_eq!(
         rs[2].date.as_ref().unwrap().to_string(),
         "2019-01-02/2019-02"
@@ -359,12 +366,24 @@ fn edge_records() -> Vec<Record> {
                     Name::Organization("Smith and Sons, Ltd.".into()),
                 ];
             }
-            r.credits = parse_credits("Obtained by X Y (Z University) and translated for NKIDP by Gary Goldberg.");
-            r.funders = vec!["Korea Foundation".into(), "Ford and Carnegie Foundation".into()];
+            r.credits = parse_credits(
+                "Obtained by X Y (Z University) and translated for NKIDP by Gary Goldberg.",
+            );
+            r.funders = vec![
+                "Korea Foundation".into(),
+                "Ford and Carnegie Foundation".into(),
+            ];
             r.digital = DigitalArchive {
                 name: Some(archivecite::record::WCDA.into()),
-                url: Some(format!("https://digitalarchive.wilsoncenter.org/document/{}", 1000 + i)),
-                doc_id: Some(if i == 3 { "abc".into() } else { format!("{}", 1000 + i) }),
+                url: Some(format!(
+                    "https://digitalarchive.wilsoncenter.org/document/{}",
+                    1000 + i
+                )),
+                doc_id: Some(if i == 3 {
+                    "abc".into()
+                } else {
+                    format!("{}", 1000 + i)
+                }),
             };
             r.original = Some(Original::parse("RGANI, f. 5, op. 30, d. 335, ll. 1-12"));
             r.languages = vec!["Russian".into(), "Korean".into()];
@@ -436,4 +455,3 @@ fn beebe_fish_to_json() {
     assert!(errs.is_empty(), "{:?}", &errs[..errs.len().min(5)]);
     assert!(rs.iter().all(|r| !r.title.is_empty()));
 }
-

@@ -127,7 +127,8 @@ impl<'a> Scanner<'a> {
                 i += 1;
             } else if c == b'%' {
                 // A comment between tokens runs to the end of the line.
-                i = memchr::memchr(b'\n', self.b.get(i..).unwrap_or(&[])).map_or(self.b.len(), |k| i + k + 1);
+                i = memchr::memchr(b'\n', self.b.get(i..).unwrap_or(&[]))
+                    .map_or(self.b.len(), |k| i + k + 1);
             } else {
                 break;
             }
@@ -434,18 +435,18 @@ impl<'a> Iterator for Entries<'a> {
                     }
                 }
                 Err(f) => {
-                    let found = src.get(f.at.min(src.len())..).unwrap_or("");
+                    let next = self.s.next_line_entry(at).max(at + 1);
                     let start_pos = self.loc.at(at);
-                    let err_at = if f.at > at {
-                        self.loc.at(f.at)
-                    } else {
-                        start_pos
-                    };
+                    // Point at the fault if it lies inside this entry; a fault found only at the
+                    // next entry (a missing closing brace) is reported at this entry's start.
+                    let inside = f.at > at && f.at < next;
+                    let err_at = if inside { self.loc.at(f.at) } else { start_pos };
+                    let found = src.get(if inside { f.at } else { at }..).unwrap_or("");
                     let what = match lower.as_str() {
                         "preamble" | "string" => format!("@{lower}"),
                         _ => format!("entry {:?}", src.get(at..open).unwrap_or("").trim_end()),
                     };
-                    self.pos = self.s.next_line_entry(at).max(at + 1);
+                    self.pos = next;
                     return Some(Err(Error::syntax(
                         "bibtex",
                         err_at,

@@ -2,14 +2,16 @@
 //!
 //! # Writing
 //!
-//! [`write`] with [`Dialect::Biblatex`] writes `@unpublished` entries; with `chicago = true`,
-//! biblatex-chicago's `@misc` with `entrysubtype = {archival}` (the title in `\mkbibquote`);
-//! [`Dialect::Bibtex`] writes plain `@misc`. Every field is in biber's standard data model for
+//! [`write()`] with [`Dialect::Biblatex`] writes `@unpublished` entries for documents with an
+//! author, and archival `@misc` (`entrysubtype = {archival}`) for unsigned ones, since biber's
+//! data model makes `author` mandatory in `@unpublished`; with `chicago = true`, always
+//! biblatex-chicago's archival `@misc` with the title in `\mkbibquote`. [`Dialect::Bibtex`]
+//! writes plain `@misc`. Every field is in biber's standard data model for
 //! the entry type (`biber --validate-datamodel` gives no warning), so the translator and other
 //! credits are not name fields: the credit sentence is printed text, and the reader gets the
 //! credits back from it with [`parse_credits`](crate::record::parse_credits).
 //!
-//! | Record | BibLaTeX (`@unpublished`) | BibTeX (`@misc`) |
+//! | Record | BibLaTeX (`@unpublished` / archival `@misc`) | BibTeX (`@misc`) |
 //! |---|---|---|
 //! | key | [`Record::key`], made unique within one output (`-2`, `-3` …) | same |
 //! | `authors` | `author` ("von Last, Jr, First"; organisations braced) | same |
@@ -34,8 +36,8 @@
 //!
 //! Both dialects lose:
 //! - `body` (the document text is not bibliographic data);
-//! - `date.text` (the date as printed), `renditions` and `citation` (no field in biber's data model
-//!   for them; writing non-standard fields would make biber warn);
+//! - `date.text` (the date as printed), `renditions`, `citation`, `places` and `extra` (no field
+//!   in biber's data model for them; writing non-standard fields would make biber warn);
 //! - `credits` are re-derived from the credit sentence, and `credit_line` is always set to the
 //!   sentence (`credit_line = credit_sentence()`, `credits = parse_credits(sentence)`);
 //! - `PersonName::family_first` (BibTeX names have no order flag), a person with neither given
@@ -45,6 +47,14 @@
 //!   URL characters `{ } \` and whitespace (percent-encoded);
 //! - ASCII whitespace runs (tabs, newlines, double spaces) in any text collapse to one space,
 //!   and texts are trimmed; empty strings and empty list items are dropped.
+//!
+//! The property `read(write(r)) == project(r)` in `tests/bibtex.rs` checks exactly this list
+//! (one `project` per dialect) over the shared record strategy.
+//!
+//! Notes from the oracles: biber wants a date in every entry type, so an undated record gives a
+//! biber warning (there is no date to write); citation.js 0.7 cannot read intervals with an open
+//! or unknown start (`../1958`, `/1958`) that biblatex accepts; pandoc drops `195X` and open
+//! intervals without a warning.
 //!
 //! BibTeX also loses EDTF detail: only the first known point is kept, as year, month (1–12; a
 //! season is dropped) and day, without `~ ? %`, and `195X` becomes the year 1950.
@@ -60,7 +70,10 @@
 //! record's common fields: `title` (+ `subtitle`), `author`, `editor`/`translator`/`compiler` as
 //! credits (when there is no credit sentence), `date` or `year`/`month`/`day`, `url` (or `doi`),
 //! `howpublished`, `note`/`addendum`, `type`, `language`/`origlanguage`, `abstract`, `keywords`.
-//! Fields the record has no place for (journal, volume, pages, publisher, isbn …) are not read.
+//! Fields the record has no place for (journal, volume, pages, publisher, isbn, an `annotation`
+//! that is not our funder sentence …) are kept in [`Record::extra`](crate::record::Record) with the
+//! field name as label, as are the entry type (`entrytype`, unless `misc`/`unpublished`), a key
+//! this crate did not make (`key`) and a date it cannot read (`date`/`year`).
 //!
 //! A hand-written front end splits the file into entries first, so one bad entry gives one
 //! [`Error::Syntax`](crate::Error) with its line and the other entries are still read; large
@@ -96,9 +109,12 @@ use crate::record::Record;
 /// ```
 /// use archivecite::bibtex::{write, Dialect};
 /// use archivecite::record::Record;
-/// let r = Record::new("A title");
-/// assert!(write(&[r.clone()], Dialect::Biblatex, false).starts_with("@unpublished{"));
-/// assert!(write(&[r], Dialect::Bibtex, false).starts_with("@misc{"));
+/// use archivecite::record::Name;
+/// let mut r = Record::new("A title");
+/// assert!(write(&[r.clone()], Dialect::Bibtex, false).starts_with("@misc{"));
+/// assert!(write(&[r.clone()], Dialect::Biblatex, false).contains("entrysubtype = {archival}"));
+/// r.authors.push(Name::parse("Gary Goldberg"));
+/// assert!(write(&[r], Dialect::Biblatex, false).starts_with("@unpublished{"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dialect {

@@ -224,7 +224,10 @@ fn is_command_tail(b: &[u8]) -> bool {
     }
     b.len() >= 2
         && b[b.len() - 2] == b'\\'
-        && matches!(b[b.len() - 1], b'"' | b'\'' | b'`' | b'^' | b'~' | b'=' | b'.')
+        && matches!(
+            b[b.len() - 1],
+            b'"' | b'\'' | b'`' | b'^' | b'~' | b'=' | b'.'
+        )
 }
 
 /// Does `s` hold the word "and" (any case) or a character that would split a name?
@@ -307,8 +310,14 @@ mod tests {
             Name::Organization("Leon Levy Foundation".into())
         );
         assert_eq!(one("M{\\\"u}ller, Hans").family(), "Müller");
-        assert_eq!(one("van Beethoven, Ludwig").inverted(), "van Beethoven, Ludwig");
-        assert_eq!(one("King, Jr., Martin Luther").inverted(), "King, Martin Luther, Jr.");
+        assert_eq!(
+            one("van Beethoven, Ludwig").inverted(),
+            "van Beethoven, Ludwig"
+        );
+        assert_eq!(
+            one("King, Jr., Martin Luther").inverted(),
+            "King, Martin Luther, Jr."
+        );
         let l = read_names("A. Author and {Smith and Sons} and Bee, C.");
         assert_eq!(l.len(), 3);
         assert_eq!(l[1], Name::Organization("Smith and Sons".into()));

@@ -79,8 +79,23 @@ fn text(e: &RawEntry, name: &str) -> Option<String> {
 pub(crate) fn record(e: &RawEntry) -> Record {
     let mut used: Vec<&str> = Vec::with_capacity(24);
     let mut r = Record::default();
-    used.extend(["title", "subtitle", "author", "note", "addendum", "howpublished", "url"]);
-    used.extend(["language", "origlanguage", "type", "abstract", "keywords", "shorttitle"]);
+    used.extend([
+        "title",
+        "subtitle",
+        "author",
+        "note",
+        "addendum",
+        "howpublished",
+        "url",
+    ]);
+    used.extend([
+        "language",
+        "origlanguage",
+        "type",
+        "abstract",
+        "keywords",
+        "shorttitle",
+    ]);
     used.extend(["entrysubtype", "date", "year", "month", "day"]);
     r.title = text(e, "title").unwrap_or_default();
     if let Some(sub) = text(e, "subtitle") {
@@ -140,16 +155,23 @@ pub(crate) fn record(e: &RawEntry) -> Record {
             used.push("annotation");
         }
     }
-    let url = e.get("url").map(verbatim).filter(|u| !u.is_empty()).or_else(|| {
-        used.push("doi");
-        e.get("doi").map(verbatim).filter(|d| !d.is_empty()).map(|d| {
-            if d.starts_with("http") {
-                d
-            } else {
-                format!("https://doi.org/{d}")
-            }
-        })
-    });
+    let url = e
+        .get("url")
+        .map(verbatim)
+        .filter(|u| !u.is_empty())
+        .or_else(|| {
+            used.push("doi");
+            e.get("doi")
+                .map(verbatim)
+                .filter(|d| !d.is_empty())
+                .map(|d| {
+                    if d.starts_with("http") {
+                        d
+                    } else {
+                        format!("https://doi.org/{d}")
+                    }
+                })
+        });
     let doc_id = match (e.get("eprinttype").map(decode).as_deref(), e.get("eprint")) {
         (Some("wcda"), Some(id)) => {
             used.extend(["eprint", "eprinttype"]);
@@ -231,7 +253,9 @@ fn key_is_ours(key: &str) -> bool {
     let n = parts.next();
     (date == "nd" || (date.len() >= 4 && date.bytes().all(|b| b.is_ascii_digit())))
         && !word.is_empty()
-        && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         && hash.len() == 6
         && hash.bytes().all(|b| b.is_ascii_hexdigit())
         && n.is_none_or(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
@@ -245,7 +269,11 @@ fn verbatim(raw: &str) -> String {
     while let Some(c) = chars.next() {
         match c {
             '{' | '}' => {}
-            '\\' if matches!(chars.peek(), Some('%' | '#' | '_' | '&' | '$' | '~' | '{' | '}')) => {
+            '\\' if matches!(
+                chars.peek(),
+                Some('%' | '#' | '_' | '&' | '$' | '~' | '{' | '}')
+            ) =>
+            {
                 if let Some(n) = chars.next() {
                     out.push(n);
                 }
@@ -303,10 +331,7 @@ fn split_note(raw: &str) -> (Option<String>, Option<String>) {
 /// Funders from `annotation` written as the archive's sentence.
 fn funders(raw: &str) -> Vec<String> {
     let raw = raw.trim();
-    let Some(inner) = raw
-        .strip_prefix(FUNDED)
-        .and_then(|s| s.strip_suffix('.'))
-    else {
+    let Some(inner) = raw.strip_prefix(FUNDED).and_then(|s| s.strip_suffix('.')) else {
         return Vec::new();
     };
     split_top(inner, " and ")

@@ -170,11 +170,7 @@ fn accent_mark(name: &str) -> Option<char> {
 /// Precomposed letters for the common (mark, base) pairs.
 fn compose(mark: char, base: char) -> Option<char> {
     const TABLE: &[(char, &str, &str)] = &[
-        (
-            '\u{308}',
-            "aeiouyAEIOUYhtwxHWX",
-            "äëïöüÿÄËÏÖÜŸḧẗẅẍḦẄẌ",
-        ),
+        ('\u{308}', "aeiouyAEIOUYhtwxHWX", "äëïöüÿÄËÏÖÜŸḧẗẅẍḦẄẌ"),
         (
             '\u{301}',
             "aeiouyAEIOUYcnsznrlgCNSZRLGwWmMpPkK",
@@ -199,7 +195,11 @@ fn compose(mark: char, base: char) -> Option<char> {
         ('\u{327}', "cCsStTgGkKlLnNrReE", "çÇşŞţŢģĢķĶļĻņŅŗŖȩȨ"),
         ('\u{328}', "aeiuAEIUoO", "ąęįųĄĘĮŲǫǪ"),
         ('\u{30a}', "aAuU", "åÅůŮ"),
-        ('\u{323}', "aeiouAEIOUsStThHzZdDnNrRlLmM", "ạẹịọụẠẸỊỌỤṣṢṭṬḥḤẓẒḍḌṇṆṛṚḷḶṃṂ"),
+        (
+            '\u{323}',
+            "aeiouAEIOUsStThHzZdDnNrRlLmM",
+            "ạẹịọụẠẸỊỌỤṣṢṭṬḥḤẓẒḍḌṇṆṛṚḷḶṃṂ",
+        ),
     ];
     let (_, bases, composed) = TABLE.iter().find(|(m, _, _)| *m == mark)?;
     let k = bases.chars().position(|b| b == base)?;
@@ -285,8 +285,8 @@ fn symbol(name: &str) -> Option<&'static str> {
         "nobreakspace" => "\u{a0}",
         "-" | "/" | "@" | "relax" | "protect" | "em" | "it" | "bf" | "sc" | "rm" | "sf" | "tt"
         | "sl" | "up" | "normalfont" | "itshape" | "bfseries" | "scshape" | "upshape"
-        | "mdseries" | "rmfamily" | "sffamily" | "ttfamily" | "slshape" | "noopsort"
-        | "nocorr" | "unskip" | "null" | "ignorespaces" => "",
+        | "mdseries" | "rmfamily" | "sffamily" | "ttfamily" | "slshape" | "noopsort" | "nocorr"
+        | "unskip" | "null" | "ignorespaces" => "",
         _ => return None,
     })
 }
@@ -388,7 +388,9 @@ fn command(tex: &str, at: usize, out: &mut String) -> usize {
         let (base, end) = match b.get(j) {
             Some(b'{') => {
                 let end = group_end(b, j);
-                let inner = tex.get(j + 1..end.saturating_sub(1).max(j + 1)).unwrap_or("");
+                let inner = tex
+                    .get(j + 1..end.saturating_sub(1).max(j + 1))
+                    .unwrap_or("");
                 (decode(inner), end)
             }
             Some(b'\\') => {

@@ -148,7 +148,11 @@ fn entry(out: &mut String, r: &Record, key: &str, dialect: Dialect, chicago: boo
         raw_field(out, "url", &escape_url(u));
     }
     if let Some(id) = &r.digital.doc_id {
-        let derived = r.digital.url.as_deref().and_then(DigitalArchive::id_from_url);
+        let derived = r
+            .digital
+            .url
+            .as_deref()
+            .and_then(DigitalArchive::id_from_url);
         if derived.as_deref() != Some(id.as_str()) {
             field(out, "eprint", id);
             raw_field(out, "eprinttype", "wcda");
