@@ -294,6 +294,16 @@ fn huge_and_binary_inputs_terminate() {
     let _ = read(&bin);
     let ats = "@a{".repeat(100_000);
     let _ = read(&ats);
+    // Many unclosed values, each on its own line: linear, one error each.
+    let t = std::time::Instant::now();
+    let quotes = "@a{k, t = \"x\n".repeat(20_000);
+    let (rs, errs) = read(&quotes);
+    assert!(rs.is_empty());
+    assert_eq!(errs.len(), 20_000);
+    let braces = "@a{k, t = {x\n".repeat(20_000);
+    let (_, errs) = read(&braces);
+    assert_eq!(errs.len(), 20_000);
+    assert!(t.elapsed() < std::time::Duration::from_secs(20));
 }
 
 #[test]

@@ -13,17 +13,19 @@ use std::collections::HashMap;
 pub(crate) struct RawEntry<'a> {
     /// Byte offset of the `@`.
     pub start: usize,
-    pub ty: Cow<'a, str>,
+    /// As written (compare without case).
+    pub ty: &'a str,
     pub key: &'a str,
-    pub fields: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+    /// Names as written (compare without case) and values.
+    pub fields: Vec<(&'a str, Cow<'a, str>)>,
 }
 
 impl<'a> RawEntry<'a> {
-    /// The value of field `name` (lower case), if present.
+    /// The value of field `name` (lower case; matched without case), if present.
     pub fn get(&self, name: &str) -> Option<&str> {
         self.fields
             .iter()
-            .find(|(n, _)| n == name)
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_ref())
     }
 }
@@ -216,23 +218,33 @@ impl<'a> Scanner<'a> {
         let mut i = open + 1;
         loop {
             let rest = self.b.get(i..).unwrap_or(&[]);
-            let Some(k) = memchr::memchr3(b'{', b'}', b'"', rest) else {
+            let Some(k) = memchr::memchr2(b'"', b'\n', rest) else {
                 return fail(open, "a closing quote");
             };
+            // Braces between here and the stop.
+            for &c in rest.get(..k).unwrap_or(&[]) {
+                match c {
+                    b'{' => depth += 1,
+                    b'}' => {
+                        if depth == 0 {
+                            return fail(open, "a closing quote");
+                        }
+                        depth -= 1;
+                    }
+                    _ => {}
+                }
+            }
             i += k;
-            match self.b[i] {
-                b'{' => depth += 1,
-                b'}' => {
-                    if depth == 0 {
-                        return fail(i, "a closing quote");
-                    }
-                    depth -= 1;
+            if self.b[i] == b'\n' {
+                let mut j = i + 1;
+                while j < self.b.len() && matches!(self.b[j], b' ' | b'\t') {
+                    j += 1;
                 }
-                _ => {
-                    if depth == 0 {
-                        return Ok((self.src.get(open + 1..i).unwrap_or(""), i + 1));
-                    }
+                if self.entry_start_at(j) {
+                    return fail(open, "a closing quote before the next entry");
                 }
+            } else if depth == 0 {
+                return Ok((self.src.get(open + 1..i).unwrap_or(""), i + 1));
             }
             i += 1;
         }
@@ -260,8 +272,19 @@ impl<'a> Scanner<'a> {
                     if id.bytes().all(|c| c.is_ascii_digit()) {
                         (Cow::Borrowed(id), n)
                     } else {
-                        let lower = id.to_ascii_lowercase();
-                        match self.macros.get(&lower) {
+                        // Macro names are case-insensitive; most are short: lower-case on the stack.
+                        let mut buf = [0u8; 64];
+                        let owned;
+                        let lower: &str = if id.len() <= buf.len() {
+                            let b = buf.get_mut(..id.len()).unwrap_or(&mut []);
+                            b.copy_from_slice(id.as_bytes());
+                            b.make_ascii_lowercase();
+                            std::str::from_utf8(b).unwrap_or(id)
+                        } else {
+                            owned = id.to_ascii_lowercase();
+                            &owned
+                        };
+                        match self.macros.get(lower) {
                             Some(v) => (v.clone(), n),
                             None => match MONTHS.iter().find(|(m, _)| *m == lower) {
                                 Some((_, full)) => (Cow::Borrowed(*full), n),
@@ -323,16 +346,11 @@ impl<'a> Scanner<'a> {
             j += 1;
         }
         let key = self.src.get(i..j).unwrap_or("");
-        let ty = if ty.bytes().any(|c| c.is_ascii_uppercase()) {
-            Cow::Owned(ty.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(ty)
-        };
         let mut e = RawEntry {
             start,
             ty,
             key,
-            fields: Vec::with_capacity(16),
+            fields: Vec::with_capacity(24),
         };
         let mut i = self.ws(j);
         loop {
@@ -352,11 +370,6 @@ impl<'a> Scanner<'a> {
                         return fail(k, "'=' after the field name");
                     }
                     let (v, next) = self.value(k + 1)?;
-                    let name = if name.bytes().any(|c| c.is_ascii_uppercase()) {
-                        Cow::Owned(name.to_ascii_lowercase())
-                    } else {
-                        Cow::Borrowed(name)
-                    };
                     e.fields.push((name, v));
                     i = next;
                 }
@@ -406,9 +419,17 @@ impl<'a> Iterator for Entries<'a> {
                     continue;
                 }
             };
-            let lower = ty.to_ascii_lowercase();
+            let kind = if ty.eq_ignore_ascii_case("comment") {
+                "comment"
+            } else if ty.eq_ignore_ascii_case("preamble") {
+                "preamble"
+            } else if ty.eq_ignore_ascii_case("string") {
+                "string"
+            } else {
+                ""
+            };
             let mut entry = None;
-            let result: Res<usize> = match lower.as_str() {
+            let result: Res<usize> = match kind {
                 "comment" => match self.s.braced(open) {
                     Ok((_, n)) if close == b'}' => Ok(n),
                     _ => Ok(open + 1),
@@ -442,8 +463,8 @@ impl<'a> Iterator for Entries<'a> {
                     let inside = f.at > at && f.at < next;
                     let err_at = if inside { self.loc.at(f.at) } else { start_pos };
                     let found = src.get(if inside { f.at } else { at }..).unwrap_or("");
-                    let what = match lower.as_str() {
-                        "preamble" | "string" => format!("@{lower}"),
+                    let what = match kind {
+                        "preamble" | "string" => format!("@{kind}"),
                         _ => format!("entry {:?}", src.get(at..open).unwrap_or("").trim_end()),
                     };
                     self.pos = next;

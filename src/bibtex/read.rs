@@ -71,13 +71,49 @@ fn convert(batch: &[RawEntry], threads: usize, out: &mut Vec<Record>) {
     });
 }
 
+/// The field names an entry's conversion used (so the rest go to `extra`), without allocating.
+struct Used {
+    names: [&'static str; 40],
+    len: usize,
+}
+
+impl Default for Used {
+    fn default() -> Used {
+        Used {
+            names: [""; 40],
+            len: 0,
+        }
+    }
+}
+
+impl Used {
+    fn push(&mut self, name: &'static str) {
+        if let Some(slot) = self.names.get_mut(self.len) {
+            *slot = name;
+            self.len += 1;
+        }
+    }
+    fn extend<const N: usize>(&mut self, names: [&'static str; N]) {
+        for n in names {
+            self.push(n);
+        }
+    }
+    fn contains(&self, name: &str) -> bool {
+        self.names
+            .get(..self.len)
+            .unwrap_or(&[])
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(name))
+    }
+}
+
 fn text(e: &RawEntry, name: &str) -> Option<String> {
     e.get(name).map(decode).filter(|s| !s.is_empty())
 }
 
 /// One entry into a record (never fails: what cannot be typed is left out).
 pub(crate) fn record(e: &RawEntry) -> Record {
-    let mut used: Vec<&str> = Vec::with_capacity(24);
+    let mut used = Used::default();
     let mut r = Record::default();
     used.extend([
         "title",
@@ -119,7 +155,7 @@ pub(crate) fn record(e: &RawEntry) -> Record {
     if let Some(a) = e.get("author") {
         r.authors = read_names(a);
     }
-    let bibtex_misc = e.ty == "misc" && e.get("entrysubtype").is_none();
+    let bibtex_misc = e.ty.eq_ignore_ascii_case("misc") && e.get("entrysubtype").is_none();
     let (shelfmark, credit) = match (e.get("note"), e.get("addendum")) {
         (note, Some(add)) => (note.map(decode), Some(decode(add))),
         (Some(note), None) if bibtex_misc => split_note(note),
@@ -207,28 +243,26 @@ pub(crate) fn record(e: &RawEntry) -> Record {
     let unused = e
         .fields
         .iter()
-        .filter(|(n, _)| !used.contains(&n.as_ref()))
+        .filter(|(n, _)| !used.contains(n))
         .count();
     r.extra.reserve_exact(r.extra.len() + unused + 2);
     for (name, value) in &e.fields {
-        if !used.contains(&name.as_ref()) {
-            let value = if matches!(name.as_ref(), "doi" | "eprint" | "file" | "pdf") {
+        if !used.contains(name) {
+            let label = name.to_ascii_lowercase();
+            let value = if matches!(label.as_str(), "doi" | "eprint" | "file" | "pdf") {
                 verbatim(value)
             } else {
                 decode(value)
             };
             if !value.is_empty() {
-                r.extra.push(Extra {
-                    label: name.to_string(),
-                    value,
-                });
+                r.extra.push(Extra { label, value });
             }
         }
     }
-    if !matches!(e.ty.as_ref(), "unpublished" | "misc") {
+    if !e.ty.eq_ignore_ascii_case("unpublished") && !e.ty.eq_ignore_ascii_case("misc") {
         r.extra.push(Extra {
             label: "entrytype".to_string(),
-            value: e.ty.to_string(),
+            value: e.ty.to_ascii_lowercase(),
         });
     }
     if !e.key.is_empty() && !key_is_ours(e.key) {
