@@ -240,11 +240,7 @@ pub(crate) fn record(e: &RawEntry) -> Record {
             .collect();
     }
     // Everything else is kept verbatim (decoded), labelled with its field name.
-    let unused = e
-        .fields
-        .iter()
-        .filter(|(n, _)| !used.contains(n))
-        .count();
+    let unused = e.fields.iter().filter(|(n, _)| !used.contains(n)).count();
     r.extra.reserve_exact(r.extra.len() + unused + 2);
     for (name, value) in &e.fields {
         if !used.contains(name) {

@@ -52,13 +52,8 @@ pub(crate) fn decode(tex: &str) -> String {
 
 /// Decodes without trimming (whitespace still collapsed), appending to `out`.
 pub(crate) fn decode_into(tex: &str, out: &mut String) {
-    // Fast path: nothing special.
-    if !tex.bytes().any(|b| {
-        matches!(
-            b,
-            b'{' | b'}' | b'\\' | b'~' | b'-' | b'`' | b'\'' | b'$' | b'\n' | b'\r' | b'\t' | b' '
-        )
-    }) {
+    // Fast path: nothing that needs decoding (single inner spaces and lone hyphens are plain).
+    if is_plain(tex.as_bytes()) {
         out.push_str(tex);
         return;
     }
@@ -114,34 +109,71 @@ pub(crate) fn decode_into(tex: &str, out: &mut String) {
             }
             b'\\' => i = command(tex, i, out),
             _ => {
-                // Copy a run of ordinary bytes (always ends on a char boundary: specials are ASCII).
+                // Copy a run of ordinary bytes (it ends on a char boundary: specials are ASCII);
+                // a single space between words and a lone hyphen belong to the run.
                 let start = i;
-                while i < b.len()
-                    && !matches!(
-                        b[i],
-                        b'{' | b'}'
-                            | b'\\'
-                            | b'~'
-                            | b'-'
-                            | b'`'
-                            | b'\''
-                            | b'$'
-                            | b' '
-                            | b'\n'
-                            | b'\r'
-                            | b'\t'
-                    )
-                {
-                    i += 1;
-                }
-                if i == start {
-                    // A lone ` or ' (not a pair).
+                i += 1;
+                while i < b.len() {
+                    let c = b[i];
+                    let plain = !SPECIAL[usize::from(c)]
+                        || (c == b' '
+                            && !b.get(i + 1).is_some_and(|&n| SPECIAL_WS[usize::from(n)]))
+                        || (c == b'-' && b.get(i + 1) != Some(&b'-'));
+                    if !plain {
+                        break;
+                    }
                     i += 1;
                 }
                 out.push_str(tex.get(start..i).unwrap_or(""));
             }
         }
     }
+}
+
+/// Bytes the decoder treats specially.
+static SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let specials = b"{}\\~-`'$ \n\r\t";
+    let mut k = 0;
+    while k < specials.len() {
+        t[specials[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// ASCII whitespace, and the end of a value: a space before these is not plain.
+static SPECIAL_WS: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b' ' as usize] = true;
+    t[b'\n' as usize] = true;
+    t[b'\r' as usize] = true;
+    t[b'\t' as usize] = true;
+    t
+};
+
+/// True if `b` decodes to itself: no specials except single spaces between words and lone
+/// hyphens, and no space at either end.
+fn is_plain(b: &[u8]) -> bool {
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if SPECIAL[usize::from(c)] {
+            let ok = match c {
+                b' ' => !b.get(i + 1).is_some_and(|&n| SPECIAL_WS[usize::from(n)]),
+                b'-' => b.get(i + 1) != Some(&b'-'),
+                _ => false,
+            };
+            if !ok {
+                return false;
+            }
+        }
+        i += 1;
+    }
+    true
 }
 
 /// Symbol accents (`\"u`), letter accents (`\c{s}`) and their combining marks.
