@@ -5,7 +5,7 @@
 //! and Chicago notes-bibliography — and back again.
 //!
 //! One hub, many spokes: every format reads into and writes from the canonical
-//! [`Record`](record::Record); no format talks to another.
+//! [`Record`]; no format talks to another.
 //!
 //! ```
 //! use archivecite::{read, write, Format, Options};

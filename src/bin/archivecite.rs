@@ -1,1 +1,421 @@
-fn main() {}
+//! The `archivecite` command line: argument parsing, files, exit codes. No format logic here.
+
+use archivecite::{read_lenient, write, Error, Format, Options, Record};
+use clap::{Parser, Subcommand};
+use rayon::prelude::*;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "archivecite",
+    version,
+    about = "Archive citation blocks to TEI, CSL-JSON, BibLaTeX, BibTeX and Chicago, and back"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Convert files (or stdin) from one format to others.
+    #[command(
+        after_help = "Examples:\n  archivecite convert --to csl-json tests/fixtures/seed.txt\n  archivecite convert --to tei --to biblatex -o out/ pages/\n  archivecite convert --from bibtex --to csl-json library.bib > library.json\n  cat page.txt | archivecite convert --to chicago-note\n\nFormats: block, record, tei, csl-json, biblatex, bibtex, chicago-note, chicago-short-note, chicago-bibliography; --to all writes every one."
+    )]
+    Convert(ConvertArgs),
+    /// Read files and report problems without converting.
+    #[command(
+        after_help = "Examples:\n  archivecite check tests/fixtures/*.txt\n  archivecite check --from bibtex library.bib"
+    )]
+    Check(InputArgs),
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  archivecite completions bash > /etc/bash_completion.d/archivecite\n  archivecite completions zsh > ~/.zfunc/_archivecite"
+    )]
+    Completions {
+        /// The shell: bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(clap::Args)]
+struct InputArgs {
+    /// Input format (default: guessed from each file's name and first characters).
+    #[arg(long, value_name = "FORMAT")]
+    from: Option<String>,
+    /// Only files whose name matches this pattern (`*` and `?`) when walking directories.
+    #[arg(long, value_name = "PATTERN")]
+    glob: Option<String>,
+    /// Say nothing but errors.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Report every file.
+    #[arg(short, long)]
+    verbose: bool,
+    /// Files or directories; `-` or nothing reads stdin.
+    inputs: Vec<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct ConvertArgs {
+    /// Output format; give it several times, or `all`.
+    #[arg(long = "to", short = 't', value_name = "FORMAT", required = true)]
+    to: Vec<String>,
+    /// Write one file per input and format into this directory instead of stdout.
+    #[arg(short = 'o', long = "out", value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Chicago edition: 17 or 18.
+    #[arg(long, default_value_t = 18, value_parser = clap::value_parser!(u8).range(17..=18))]
+    edition: u8,
+    /// BibLaTeX: biblatex-chicago's `@misc` with `entrysubtype = {archival}`.
+    #[arg(long)]
+    biblatex_chicago: bool,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+/// A progress bar on a terminal for batches, nothing when piped or quiet.
+fn progress(len: usize, quiet: bool) -> indicatif::ProgressBar {
+    if quiet || len < 2 || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{elapsed_precise} [{bar:40}] {pos}/{len} files {per_sec} {msg}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+        .progress_chars("=> "),
+    );
+    // only batches that take more than a moment show it
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    bar
+}
+
+/// One input: its name for messages and where to read it.
+struct Input {
+    name: String,
+    path: Option<PathBuf>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(msg) => {
+            eprintln!("archivecite: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<bool, String> {
+    match cli.command {
+        Command::Convert(args) => convert(args),
+        Command::Check(args) => check(args),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "archivecite",
+                &mut std::io::stdout(),
+            );
+            Ok(true)
+        }
+    }
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    s.parse::<Format>().map_err(|e| e.to_string())
+}
+
+fn targets(to: &[String]) -> Result<Vec<Format>, String> {
+    let mut out = Vec::new();
+    for t in to {
+        let formats = match t.as_str() {
+            "all" => Format::ALL.to_vec(),
+            other => vec![parse_format(other)?],
+        };
+        for f in formats {
+            if !out.contains(&f) {
+                out.push(f);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Files named, directories walked (sorted, so output order is deterministic), or stdin.
+fn inputs(args: &InputArgs) -> Result<Vec<Input>, String> {
+    if args.inputs.is_empty() {
+        return Ok(vec![Input {
+            name: "<stdin>".into(),
+            path: None,
+        }]);
+    }
+    let mut out = Vec::new();
+    for p in &args.inputs {
+        if p.as_os_str() == "-" {
+            out.push(Input {
+                name: "<stdin>".into(),
+                path: None,
+            });
+        } else if p.is_dir() {
+            let mut files = Vec::new();
+            walk(p, &mut files).map_err(|e| format!("{}: {e}", p.display()))?;
+            files.sort();
+            for f in files {
+                let name = f
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let wanted = match &args.glob {
+                    Some(g) => glob_match(g, &name),
+                    None => [".txt", ".xml", ".json", ".bib"]
+                        .iter()
+                        .any(|e| name.ends_with(e)),
+                };
+                if wanted {
+                    out.push(Input {
+                        name: f.display().to_string(),
+                        path: Some(f),
+                    });
+                }
+            }
+        } else {
+            out.push(Input {
+                name: p.display().to_string(),
+                path: Some(p.clone()),
+            });
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// `*` any run, `?` any one character.
+fn glob_match(pattern: &str, name: &str) -> bool {
+    let p: Vec<char> = pattern.chars().collect();
+    let n: Vec<char> = name.chars().collect();
+    let (mut pi, mut ni, mut star, mut mark) = (0, 0, None, 0);
+    while ni < n.len() {
+        if pi < p.len() && (p[pi] == '?' || p[pi] == n[ni]) {
+            pi += 1;
+            ni += 1;
+        } else if pi < p.len() && p[pi] == '*' {
+            star = Some(pi);
+            mark = ni;
+            pi += 1;
+        } else if let Some(s) = star {
+            pi = s + 1;
+            mark += 1;
+            ni = mark;
+        } else {
+            return false;
+        }
+    }
+    p[pi..].iter().all(|&c| c == '*')
+}
+
+/// Reads an input as UTF-8; invalid bytes are an error that names the place.
+fn load(input: &Input) -> Result<String, String> {
+    let bytes = match &input.path {
+        Some(p) => std::fs::read(p).map_err(|e| format!("{}: {e}", input.name))?,
+        None => {
+            let mut b = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut b)
+                .map_err(|e| format!("{}: {e}", input.name))?;
+            b
+        }
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+        let at = archivecite::Position::at(&text, valid);
+        format!("{}:{at}: not UTF-8 text (byte {valid})", input.name)
+    })
+}
+
+/// What became of one input.
+struct Outcome {
+    records: Vec<Record>,
+    errors: Vec<String>,
+}
+
+fn read_input(input: &Input, from: Option<Format>) -> Outcome {
+    let text = match load(input) {
+        Ok(t) => t,
+        Err(e) => {
+            return Outcome {
+                records: Vec::new(),
+                errors: vec![e],
+            }
+        }
+    };
+    let format =
+        from.unwrap_or_else(|| Format::detect(input.path.as_ref().and_then(|p| p.to_str()), &text));
+    let (records, errors) = read_lenient(format, &text);
+    Outcome {
+        records,
+        errors: errors.iter().map(|e| located(&input.name, e)).collect(),
+    }
+}
+
+/// `FILE:LINE:COL: message` where the error has a position, else `FILE: message`.
+fn located(file: &str, e: &Error) -> String {
+    match e.position() {
+        Some(_) => format!("{file}:{e}"),
+        None => format!("{file}: {e}"),
+    }
+}
+
+fn output_name(input: &Input, format: Format) -> String {
+    let base = input
+        .path
+        .as_ref()
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "stdin".into());
+    let stem = [
+        ".tei.xml",
+        ".csl.json",
+        ".record.json",
+        ".bibtex.bib",
+        ".txt",
+        ".xml",
+        ".json",
+        ".bib",
+    ]
+    .iter()
+    .find_map(|e| base.strip_suffix(e))
+    .unwrap_or(&base)
+    .to_string();
+    format!("{stem}.{}", format.extension())
+}
+
+fn convert(args: ConvertArgs) -> Result<bool, String> {
+    let formats = targets(&args.to)?;
+    let from = args.input.from.as_deref().map(parse_format).transpose()?;
+    let files = inputs(&args.input)?;
+    let mut options = Options::default();
+    options.chicago.edition = args.edition;
+    options.biblatex_chicago = args.biblatex_chicago;
+    let quiet = args.input.quiet;
+    let verbose = args.input.verbose && !quiet;
+
+    let mut failed = 0usize;
+    let mut converted = 0usize;
+    match &args.out {
+        Some(dir) => {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            let bar = progress(files.len(), quiet);
+            // each input is read, written and dropped: memory does not grow with the batch
+            let results: Vec<(usize, Vec<String>)> = files
+                .par_iter()
+                .map(|input| {
+                    let o = read_input(input, from);
+                    let mut errors = o.errors;
+                    if !o.records.is_empty() {
+                        for &f in &formats {
+                            let path = dir.join(output_name(input, f));
+                            if let Err(e) = std::fs::write(&path, write(f, &o.records, &options)) {
+                                errors.push(format!("{}: {e}", path.display()));
+                            }
+                        }
+                    }
+                    bar.inc(1);
+                    (o.records.len(), errors)
+                })
+                .collect();
+            bar.finish_and_clear();
+            for (input, (n, errors)) in files.iter().zip(results) {
+                converted += n;
+                if !errors.is_empty() {
+                    failed += 1;
+                }
+                for e in &errors {
+                    eprintln!("{e}");
+                }
+                if verbose {
+                    eprintln!("{}: {n} record(s)", input.name);
+                }
+            }
+        }
+        None => {
+            let bar = progress(files.len(), quiet);
+            let outcomes: Vec<Outcome> = files
+                .par_iter()
+                .map(|i| {
+                    let o = read_input(i, from);
+                    bar.inc(1);
+                    o
+                })
+                .collect();
+            bar.finish_and_clear();
+            let mut records = Vec::new();
+            for (input, o) in files.iter().zip(outcomes) {
+                if !o.errors.is_empty() {
+                    failed += 1;
+                }
+                for e in &o.errors {
+                    eprintln!("{e}");
+                }
+                if verbose {
+                    eprintln!("{}: {} record(s)", input.name, o.records.len());
+                }
+                records.extend(o.records);
+            }
+            converted = records.len();
+            let stdout = std::io::stdout();
+            let mut lock = stdout.lock();
+            for (k, &f) in formats.iter().enumerate() {
+                if k > 0 {
+                    let _ = writeln!(lock);
+                }
+                if !records.is_empty() {
+                    let _ = lock.write_all(write(f, &records, &options).as_bytes());
+                }
+            }
+        }
+    }
+    if !quiet && (files.len() > 1 || failed > 0 || verbose) && std::io::stderr().is_terminal()
+        || verbose
+    {
+        eprintln!("{converted} record(s) converted, {failed} input(s) failed");
+    }
+    Ok(failed == 0)
+}
+
+fn check(args: InputArgs) -> Result<bool, String> {
+    let from = args.from.as_deref().map(parse_format).transpose()?;
+    let files = inputs(&args)?;
+    let outcomes: Vec<Outcome> = files.par_iter().map(|i| read_input(i, from)).collect();
+    let mut failed = 0;
+    for (input, o) in files.iter().zip(&outcomes) {
+        for e in &o.errors {
+            println!("{e}");
+        }
+        if !o.errors.is_empty() {
+            failed += 1;
+        } else if !args.quiet {
+            println!("{}: ok, {} record(s)", input.name, o.records.len());
+        }
+    }
+    Ok(failed == 0)
+}

@@ -78,7 +78,7 @@ fn date_prefix(s: &str) -> Option<(&str, &str)> {
     ends.into_iter()
         .rev()
         .filter(|&e| e > 0 && e <= 40)
-        .find(|&e| Date::from_text(&s[..e]).is_ok())
+        .find(|&e| Date::is_date_text(&s[..e]))
         .map(|e| (&s[..e], s[e..].trim_start_matches([',', '.']).trim_start()))
 }
 
@@ -174,7 +174,7 @@ fn parse_citation_without_url(line: &str) -> Citation<'_> {
         // no quotes: the date is the longest date-shaped suffix of the head
         let mut split = None;
         for (i, _) in head.match_indices(", ") {
-            if Date::from_text(&head[i + 2..]).is_ok() {
+            if Date::is_date_text(&head[i + 2..]) {
                 split = Some(i);
                 break;
             }

@@ -35,7 +35,6 @@ const SECTION_LABELS: &[&str] = &[
     "Type",
     "Language",
     "Record ID",
-    "Notes",
 ];
 const PDF_LABELS: &[&str] = &[
     "Citation",
@@ -153,10 +152,20 @@ impl Builder {
         if let Some(text) = date_text {
             match Date::from_text(&text) {
                 Ok(d) => r.date = Some(d),
-                Err(_) => r.extra.push(Extra {
-                    label: "date".into(),
-                    value: text,
-                }),
+                Err(_) => {
+                    // keep what was printed; the page's date line may still give the date
+                    r.date = self
+                        .date_line
+                        .as_deref()
+                        .and_then(|l| Date::from_text(l).ok());
+                    let kept = Extra {
+                        label: "date".into(),
+                        value: text,
+                    };
+                    if !self.extra.contains(&kept) {
+                        r.extra.push(kept);
+                    }
+                }
             }
         }
         r.original = citation::original(source.archive);
@@ -227,7 +236,7 @@ fn is_furniture(l: &str) -> bool {
         || l.starts_with("Digital Archive digitalarchive")
 }
 
-fn is_rendition(l: &str) -> bool {
+pub(crate) fn is_rendition(l: &str) -> bool {
     let words: Vec<&str> = l.split(' ').collect();
     let kinds = [
         "HTML",
@@ -240,6 +249,12 @@ fn is_rendition(l: &str) -> bool {
     (1..=3).contains(&words.len())
         && words.last().is_some_and(|w| kinds.contains(w))
         && words.iter().all(|w| w.starts_with(char::is_uppercase))
+}
+
+/// True if a first body paragraph would be read as a format line, a URL or page furniture.
+pub(crate) fn ambiguous_after_share(p: &str) -> bool {
+    let l = super::page::unbullet(p.trim());
+    l.is_empty() || is_rendition(l) || is_url(l) || is_furniture(l)
 }
 
 fn is_url(l: &str) -> bool {
@@ -260,7 +275,7 @@ fn old(page: &Page, b: &mut Builder) -> Result<()> {
         }
         if l.starts_with(FUNDER_PHRASE) {
             b.funder_line = Some(l.to_string());
-        } else if b.date_line.is_none() && Date::from_text(l).is_ok() {
+        } else if b.date_line.is_none() && Date::is_date_text(l) {
             b.date_line = Some(l.to_string());
         } else if b.title_line.is_none() {
             b.title_line = Some(l.to_string());
@@ -317,9 +332,14 @@ fn old(page: &Page, b: &mut Builder) -> Result<()> {
     if !summary.is_empty() {
         b.summary = Some(summary.join(" "));
     }
-    // after "share document": URL line, "VIEW DOCUMENT IN", renditions, then the body
+    // after "share document": URL line, "VIEW DOCUMENT IN", renditions, then the body; a
+    // trailer that lists the formats itself says the body starts right away
+    let trailer = trailer(page, share + 1);
+    let listed = trailer
+        .as_ref()
+        .is_some_and(|(_, e)| e.iter().any(|(l, _)| *l == "Formats on offer"));
     let mut i = share + 1;
-    while i < page.lines.len() {
+    while i < page.lines.len() && !listed {
         let l = page.bare(i);
         if l.is_empty() || is_furniture(l) {
         } else if is_url(l) && b.url_line.is_none() && b.renditions.is_empty() {
@@ -331,36 +351,76 @@ fn old(page: &Page, b: &mut Builder) -> Result<()> {
         }
         i += 1;
     }
-    let trailer = trailer_start(page, i);
+    let end = trailer.as_ref().map_or(page.lines.len(), |(at, _)| *at);
     b.body = page
-        .paragraphs(i, trailer)
+        .paragraphs(i.min(end), end)
         .into_iter()
         .map(|(_, p)| p)
         .collect();
-    sections(page, trailer, page.lines.len(), b);
+    if let Some((_, entries)) = trailer {
+        apply_trailer(entries, b);
+    }
     Ok(())
 }
 
-/// Where a trailing labelled section ("Author(s):" … "Document Information" … "Record ID") starts.
-fn trailer_start(page: &Page, from: usize) -> usize {
-    let Some(info) = (from..page.lines.len())
+/// The labels of the trailer the writer appends after "Document Information" (one
+/// `Label: value` per line), for what the old layout has no place for.
+const TRAILER_LABELS: &[&str] = &[
+    "Author(s)",
+    "Associated Places",
+    "Subjects Discussed",
+    "Type",
+    "Language",
+    "Record ID",
+    "Formats on offer",
+    "Note",
+];
+
+/// The trailer: the last "Document Information" line after `from` when every non-empty line
+/// after it is a `Label: value` line of [`TRAILER_LABELS`]. Returns its line and its entries.
+fn trailer(page: &Page, from: usize) -> Option<(usize, Vec<(&'static str, String)>)> {
+    let info = (from..page.lines.len())
         .rev()
-        .find(|&i| page.bare(i) == "Document Information")
-    else {
-        return page.lines.len();
-    };
-    let mut start = info;
-    for i in (from..info).rev() {
-        let l = page.bare(i);
-        if l.is_empty() {
+        .find(|&i| page.lines[i].text == "Document Information")?;
+    let mut entries = Vec::new();
+    for l in &page.lines[info + 1..] {
+        if l.text.is_empty() {
             continue;
         }
-        if matches!(label_of(l), Some((name, _)) if name != "Document Information" && ["Author(s)", "Associated Places", "Associated People & Organizations", "Associated Topics", "Subjects Discussed"].contains(&name))
-        {
-            start = i;
+        let (label, value) = TRAILER_LABELS.iter().find_map(|&label| {
+            let rest = l.text.strip_prefix(label)?.strip_prefix(':')?;
+            Some((label, rest.strip_prefix(' ').unwrap_or(rest)))
+        })?;
+        entries.push((label, value.to_string()));
+    }
+    Some((info, entries))
+}
+
+fn apply_trailer(entries: Vec<(&'static str, String)>, b: &mut Builder) {
+    for (label, value) in entries {
+        match label {
+            "Author(s)" => b.authors.push(Name::parse(&value)),
+            "Associated Places" => b.places.push(value),
+            "Subjects Discussed" => b.subjects.push(value),
+            "Type" => b.genre = Some(value),
+            "Language" => b.languages.push(value),
+            "Record ID" => b.record_id = Some(value),
+            "Formats on offer" => {
+                b.renditions = value
+                    .split("; ")
+                    .filter(|v| !v.is_empty())
+                    .map(|v| v.parse().unwrap_or_else(|e| match e {}))
+                    .collect()
+            }
+            _ => {
+                let (label, value) = value.split_once(": ").unwrap_or(("note", value.as_str()));
+                b.extra.push(Extra {
+                    label: label.to_string(),
+                    value: value.to_string(),
+                });
+            }
         }
     }
-    start
 }
 
 /// A label line: "Type", "Type:", "Type: Letter", "Record ID 120502". Returns the label and the
@@ -458,16 +518,6 @@ fn section(label: &'static str, values: Vec<String>, b: &mut Builder) {
         "Summary" => b.summary = para(),
         "Credits" => b.funder_line = para(),
         "Document Information" | "Rights" => {}
-        "Notes" => {
-            for v in values {
-                let v = v.replace('\n', " ");
-                let (label, value) = v.split_once(": ").unwrap_or(("note", v.as_str()));
-                b.extra.push(Extra {
-                    label: label.to_string(),
-                    value: value.to_string(),
-                });
-            }
-        }
         _ => {
             for v in values {
                 b.extra.push(Extra {
@@ -485,7 +535,7 @@ fn new(page: &Page, b: &mut Builder) -> Result<()> {
         .find(0, |l| !l.is_empty() && !is_furniture(l))
         .unwrap_or(page.lines.len());
     let first = page.bare(i);
-    if Date::from_text(first).is_ok() {
+    if Date::is_date_text(first) {
         b.date_line = Some(first.to_string());
         i = page
             .find(i + 1, |l| !l.is_empty())
@@ -545,7 +595,7 @@ fn pdf(page: &Page, b: &mut Builder) -> Result<()> {
         }
         let mut cut = None;
         for (k, _) in l.match_indices(' ') {
-            if Date::from_text(&l[..k]).is_ok() {
+            if Date::is_date_text(&l[..k]) {
                 cut = Some(k);
             }
         }
@@ -554,7 +604,7 @@ fn pdf(page: &Page, b: &mut Builder) -> Result<()> {
                 b.date_line = Some(l[..k].to_string());
                 b.title_line = Some(l[k + 1..].to_string());
             }
-            None if Date::from_text(l).is_ok() => b.date_line = Some(l.to_string()),
+            None if Date::is_date_text(l) => b.date_line = Some(l.to_string()),
             None => b.title_line = Some(l.to_string()),
         }
     }

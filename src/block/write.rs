@@ -4,14 +4,6 @@ use super::citation::parse_citation;
 use crate::record::{month_name, Bound, Date, DigitalArchive, Edtf, Point, Precision, Record};
 use std::fmt::Write as _;
 
-/// Labels the reader knows as sections; other extras go under "Notes" as "label: value".
-const KNOWN_EXTRA: &[&str] = &[
-    "Original Archive",
-    "Original Uploaded Date",
-    "Associated People & Organizations",
-    "Associated Topics",
-];
-
 pub(crate) fn write(r: &Record) -> String {
     let mut out =
         String::with_capacity(1024 + r.body.iter().map(|b| b.text().len() + 2).sum::<usize>());
@@ -31,13 +23,24 @@ pub(crate) fn write(r: &Record) -> String {
     }
     let _ = writeln!(out, "    {}", citation_line(r));
     out.push_str("  • share document\n\n\n");
-    for rendition in &r.renditions {
-        let _ = writeln!(out, "{}\n", one_line(rendition.label()));
+    // a first paragraph the reader would take for a format, a URL or page furniture makes the
+    // trailer list the formats instead
+    let formats_listed = r
+        .body
+        .first()
+        .is_some_and(|b| super::read::ambiguous_after_share(&one_line(b.text())))
+        || r.renditions
+            .iter()
+            .any(|f| !super::read::is_rendition(f.label()) || f.label().contains("; "));
+    if !formats_listed {
+        for rendition in &r.renditions {
+            let _ = writeln!(out, "{}\n", one_line(rendition.label()));
+        }
     }
     for block in &r.body {
         let _ = writeln!(out, "{}\n", one_line(block.text()));
     }
-    trailer(r, &mut out);
+    trailer(r, &mut out, formats_listed);
     while out.ends_with('\n') {
         out.pop();
     }
@@ -56,7 +59,10 @@ fn one_line(s: &str) -> String {
     }
 }
 
-fn trailer(r: &Record, out: &mut String) {
+/// Where the old layout has no place for a field, a trailer after "Document Information" holds
+/// it, one `Label: value` per line. It is also written whenever the body could be mistaken for
+/// one, and it lists the formats when the first body paragraph could be mistaken for a format.
+fn trailer(r: &Record, out: &mut String, formats_listed: bool) {
     let url_id = r
         .digital
         .url
@@ -67,10 +73,10 @@ fn trailer(r: &Record, out: &mut String) {
         .doc_id
         .as_ref()
         .filter(|id| url_id.as_ref() != Some(*id));
-    let (known, notes): (Vec<_>, Vec<_>) = r
-        .extra
+    let body_has_marker = r
+        .body
         .iter()
-        .partition(|e| KNOWN_EXTRA.contains(&e.label.as_str()));
+        .any(|b| one_line(b.text()).trim() == "Document Information");
     if r.authors.is_empty()
         && r.places.is_empty()
         && r.subjects.is_empty()
@@ -78,38 +84,40 @@ fn trailer(r: &Record, out: &mut String) {
         && r.languages.is_empty()
         && record_id.is_none()
         && r.extra.is_empty()
+        && !formats_listed
+        && !body_has_marker
     {
         return;
     }
-    let list = |out: &mut String, label: &str, items: &mut dyn Iterator<Item = String>| {
-        let items: Vec<String> = items
-            .map(|i| one_line(&i))
-            .filter(|i| !i.trim().is_empty())
-            .collect();
-        if !items.is_empty() {
-            let _ = writeln!(out, "{label}\n\n{}\n", items.join("\n"));
-        }
-    };
-    list(
-        out,
-        "Author(s):",
-        &mut r.authors.iter().map(ToString::to_string),
-    );
-    list(out, "Associated Places", &mut r.places.iter().cloned());
-    list(out, "Subjects Discussed", &mut r.subjects.iter().cloned());
     out.push_str("Document Information\n\n");
-    for e in known {
-        let _ = writeln!(out, "{}\n\n{}\n", e.label, one_line(&e.value));
+    let mut entry = |label: &str, value: &str| {
+        let _ = writeln!(out, "{label}: {}", one_line(value));
+    };
+    for a in &r.authors {
+        entry("Author(s)", &a.to_string());
     }
-    if !notes.is_empty() {
-        out.push_str("Notes\n\n");
-        for e in notes {
-            let _ = writeln!(out, "{}: {}\n", one_line(&e.label), one_line(&e.value));
-        }
+    for p in &r.places {
+        entry("Associated Places", p);
     }
-    list(out, "Type", &mut r.genre.iter().cloned());
-    list(out, "Language", &mut r.languages.iter().cloned());
-    list(out, "Record ID", &mut record_id.into_iter().cloned());
+    for s in &r.subjects {
+        entry("Subjects Discussed", s);
+    }
+    if let Some(g) = &r.genre {
+        entry("Type", g);
+    }
+    for l in &r.languages {
+        entry("Language", l);
+    }
+    if let Some(id) = record_id {
+        entry("Record ID", id);
+    }
+    if formats_listed {
+        let labels: Vec<&str> = r.renditions.iter().map(|f| f.label()).collect();
+        entry("Formats on offer", &labels.join("; "));
+    }
+    for e in &r.extra {
+        entry("Note", &format!("{}: {}", e.label, e.value));
+    }
 }
 
 /// The record's own citation line if it still agrees with the fields, else one built from them.
@@ -131,7 +139,7 @@ fn agrees(line: &str, r: &Record) -> bool {
         (None, _) => true,
         (Some(t), d) => match Date::from_text(t) {
             Ok(parsed) => d.as_ref() == Some(&parsed),
-            Err(_) => d.is_none() && r.extra.iter().any(|e| e.label == "date" && e.value == t),
+            Err(_) => r.extra.iter().any(|e| e.label == "date" && e.value == t),
         },
     };
     c.title.unwrap_or("") == r.title

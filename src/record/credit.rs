@@ -250,7 +250,7 @@ fn verb_phrase(s: &str) -> Option<(Vec<Role>, Option<&str>, usize)> {
 /// (the record keeps the sentence verbatim).
 ///
 /// Handles every form in the wild: "Translated for NKIDP by X.", "; translated by X",
-/// "Translated by X and Y.", "Obtained and translated by <Institution>.",
+/// "Translated by X and Y.", "Obtained and translated by `<Institution>`.",
 /// "Obtained for NKIDP by X and translated for NKIDP by Y.",
 /// "Obtained by X (University) and translated by Y (University).",
 /// "Obtained by X; translated and edited by A, B, and C."

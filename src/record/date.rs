@@ -394,6 +394,11 @@ impl Date {
         })
     }
 
+    /// True if `text` is a date [`Date::from_text`] reads (cheaper than building the error).
+    pub fn is_date_text(text: &str) -> bool {
+        crate::record::date_text::parse(text.trim()).is_some()
+    }
+
     /// The same date with `text` as its printed form.
     pub fn with_text(mut self, text: Option<String>) -> Date {
         self.text = text;

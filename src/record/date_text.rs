@@ -20,8 +20,17 @@ struct Partial {
 /// Parses a printed date; `None` if the text is not one.
 pub(crate) fn parse(text: &str) -> Option<Edtf> {
     let text = text.trim().trim_end_matches('.').trim();
-    if let Ok(e) = text.parse::<Edtf>() {
-        return Some(e);
+    if text.len() > 80 || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let edtf_chars = |t: &str| {
+        t.bytes()
+            .all(|b| b.is_ascii_digit() || b"-X~?%/.".contains(&b))
+    };
+    if edtf_chars(text) {
+        if let Ok(e) = text.parse::<Edtf>() {
+            return Some(e);
+        }
     }
     let (text, approximate) = strip_circa(text);
     let (text, uncertain) = match text.strip_suffix('?') {
@@ -33,7 +42,7 @@ pub(crate) fn parse(text: &str) -> Option<Edtf> {
         .and_then(|t| t.strip_suffix(']'))
         .unwrap_or(text);
     let qualify = |p: Point| p.with_approximate(approximate).with_uncertain(uncertain);
-    if let Ok(e) = text.parse::<Edtf>() {
+    if let Some(Ok(e)) = edtf_chars(text).then(|| text.parse::<Edtf>()) {
         if !approximate && !uncertain {
             return Some(e);
         }

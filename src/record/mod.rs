@@ -307,7 +307,7 @@ impl fmt::Display for Rendition {
 pub enum Block {
     /// A dateline ("7 December 1957", "Pyongyang, 20 October 1972"), kept apart from paragraphs.
     Dateline(String),
-    /// A paragraph; editorial insertions ("[me]") kept verbatim.
+    /// A paragraph; editorial insertions (`[me]`) kept verbatim.
     Paragraph(String),
 }
 
@@ -319,7 +319,7 @@ impl Block {
         }
     }
 
-    /// A dateline if the text is one ("[Place, ]date"), else a paragraph.
+    /// A dateline if the text is one (a date, or a place, a comma and a date), else a paragraph.
     pub fn classify(text: &str) -> Block {
         if is_dateline(text) {
             Block::Dateline(text.to_string())
@@ -333,7 +333,7 @@ fn is_dateline(text: &str) -> bool {
     if text.len() > 80 || text.contains('\n') {
         return false;
     }
-    if Date::from_text(text).is_ok() {
+    if Date::is_date_text(text) {
         return true;
     }
     match text.split_once(", ") {
@@ -341,7 +341,7 @@ fn is_dateline(text: &str) -> bool {
             place.split_whitespace().count() <= 4
                 && place.starts_with(char::is_uppercase)
                 && !place.chars().any(|c| c.is_ascii_digit())
-                && Date::from_text(date).is_ok()
+                && Date::is_date_text(date)
         }
         None => false,
     }

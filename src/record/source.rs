@@ -490,7 +490,11 @@ fn label_kind(label: &str) -> Option<PartKind> {
 /// Splits a locator ("F. 0102, Op. 13, P. 72, Delo 5, Listy 165-192") into typed parts.
 pub(crate) fn parse_parts(locator: &str) -> Vec<LocatorPart> {
     let mut out = Vec::new();
-    for seg in split_top(locator, ',') {
+    let segments = split_top(locator, ',')
+        .into_iter()
+        .flat_map(sentences)
+        .flat_map(split_labelled_tokens);
+    for seg in segments {
         let seg = seg.trim().trim_end_matches('.').trim();
         if seg.is_empty() {
             continue;
@@ -525,6 +529,55 @@ pub(crate) fn parse_parts(locator: &str) -> Vec<LocatorPart> {
             .unwrap_or(seg);
         out.push(other(unquoted));
     }
+    out
+}
+
+/// Splits "d. 7. Folder description: …" at ". " before a capital letter: sentences inside a part.
+fn sentences(seg: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in seg.match_indices(". ") {
+        let next = &seg[i + 2..];
+        let before = seg[start..i].trim();
+        if next.starts_with(|c: char| c.is_uppercase()) && before.chars().count() > 2 {
+            out.push(&seg[start..=i]);
+            start = i + 2;
+        }
+    }
+    out.push(&seg[start..]);
+    out
+}
+
+/// Splits off whitespace tokens that are themselves labelled parts ("pp.544-549", "d.106") from
+/// the words around them: "mre pn 1974.08.15 pp.544-549" → "mre pn 1974.08.15", "pp.544-549".
+fn split_labelled_tokens(seg: &str) -> Vec<&str> {
+    let tokens: Vec<(usize, &str)> = seg
+        .split(' ')
+        .scan(0usize, |pos, t| {
+            let at = *pos;
+            *pos += t.len() + 1;
+            Some((at, t))
+        })
+        .collect();
+    if tokens.len() < 2 {
+        return vec![seg];
+    }
+    let is_labelled = |t: &str| {
+        t.split_once('.').is_some_and(|(label, value)| {
+            !value.is_empty()
+                && value.starts_with(|c: char| c.is_ascii_digit())
+                && label_kind(label).is_some()
+        })
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    for &(at, t) in &tokens {
+        if at > 0 && is_labelled(t) {
+            out.push(&seg[start..at - 1]);
+            start = at;
+        }
+    }
+    out.push(&seg[start..]);
     out
 }
 

@@ -1,0 +1,172 @@
+//! The `archivecite` binary end to end.
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_archivecite"))
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn converts_the_seed_to_a_record() {
+    let out = bin()
+        .args(["convert", "--to", "record", &fixture("seed.txt")])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: archivecite::Record = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r.date.unwrap().to_string(), "1957-12-07");
+    assert_eq!(r.credits[0].on_behalf_of.as_deref(), Some("NKIDP"));
+}
+
+#[test]
+fn reads_stdin_and_writes_a_block() {
+    let mut child = bin()
+        .args(["convert", "--to", "block"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let page = std::fs::read_to_string(fixture("seed.txt")).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(page.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        archivecite::block::read(&text).unwrap(),
+        archivecite::block::read(&page).unwrap()
+    );
+}
+
+#[test]
+fn writes_one_file_per_input_and_format() {
+    let dir = std::env::temp_dir().join(format!("archivecite-cli-{}", std::process::id()));
+    let out = bin()
+        .args(["convert", "--to", "record", "--to", "block", "-o"])
+        .arg(&dir)
+        .args([fixture("seed.txt"), fixture("115780.txt")])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for name in [
+        "seed.record.json",
+        "seed.txt",
+        "115780.record.json",
+        "115780.txt",
+    ] {
+        assert!(dir.join(name).is_file(), "{name}");
+    }
+    let back = archivecite::block::read(&std::fs::read_to_string(dir.join("115780.txt")).unwrap())
+        .unwrap();
+    assert_eq!(back.digital.doc_id.as_deref(), Some("115780"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_bad_input_is_reported_with_file_line_column_and_fails() {
+    let dir = std::env::temp_dir().join(format!("archivecite-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.txt");
+    std::fs::write(&bad, "\n\nnot a page at all\n").unwrap();
+    let out = bin()
+        .args(["convert", "--to", "record"])
+        .arg(&bad)
+        .arg(fixture("seed.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!(
+            "{}:3:1: block: expected a citation block",
+            bad.display()
+        )),
+        "{err}"
+    );
+    // the good input was still converted
+    let r: archivecite::Record = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(r.title.starts_with("Journal of Soviet Ambassador"));
+    std::fs::write(&bad, b"\"T,\" 1958, \xff\xfe").unwrap();
+    let out = bin()
+        .args(["convert", "--to", "record"])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains(":1:12: not UTF-8 text (byte 11)"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn unknown_format_is_a_usage_error() {
+    let out = bin()
+        .args(["convert", "--to", "docx", &fixture("seed.txt")])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("expected one of block, record, tei"));
+}
+
+#[test]
+fn check_reports_without_converting() {
+    let out = bin()
+        .args(["check", &fixture("seed.txt"), &fixture("120502.txt")])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("seed.txt: ok, 1 record(s)"), "{text}");
+}
+
+#[test]
+fn completions_and_help_with_examples() {
+    let out = bin().args(["completions", "bash"]).output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("archivecite"));
+    for sub in ["convert", "check", "completions"] {
+        let out = bin().args([sub, "--help"]).output().unwrap();
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("Examples:"),
+            "{sub}"
+        );
+    }
+}
+
+#[test]
+fn directories_are_walked_in_order_with_a_glob() {
+    let out = bin()
+        .args(["convert", "--to", "record", "--glob", "1*.txt"])
+        .arg(format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR")))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let records: Vec<archivecite::Record> = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<_> = records
+        .iter()
+        .map(|r| r.title.chars().take(12).collect::<String>())
+        .collect();
+    assert_eq!(records.len(), 7, "{ids:?}");
+    assert!(
+        records[0].title.starts_with("Note On a Conversation"),
+        "112277 first"
+    );
+}

@@ -1,0 +1,599 @@
+//! TEI P5: round trip over the shared strategy, TEI from elsewhere, errors, and the oracle.
+mod common;
+
+use archivecite::record::{
+    Block, Credit, Date, DigitalArchive, Extra, Name, Original, Record, Rendition, Role, WCDA,
+};
+use archivecite::tei;
+use proptest::prelude::*;
+use proptest::strategy::ValueTree;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const SEED_BODY: &[&str] = &[
+    "I visited Kim Il Sung. I present him with two newsreels, the Anniversary Session of the USSR Supreme Soviet.",
+    "Kim Il Sung thanked [me].",
+    "Kim Il Sung provided information about the KWP CC Plenum. The Plenum was held on 5 and 6 December. Up to 1500 people were present at the Plenum and about 20 people spoke. The Plenum went in an organized manner and at a high ideological and political level. The Plenum completely approved of the results of the Moscow conference and the historical documents adopted by it. There was sharp criticism at the Plenum against the reactionaries and their sympathizers. Kim Du-bong and Pak Ui-won were criticized especially sharply. It developed that when criticizing himself at the CC at the end of this year Kim Du-bong did not tell us everything. For example, it was not known that during the September 1956 Plenum Peng Dehuai was at Kim Du-bong's apartment and had a long conversation with him. During Kim Du-bong's speech many questions were asked of him by the audience [s mest]. Pak Ui-won spoke poorly. He, too, was asked many questions and was given sharp remarks. There were no remarks or comments from Presidium members.",
+    "In order not to distract participants of the Plenum from a discussion of the main issue about the Moscow conference the report about the factionalists was stated only in general terms, but inasmuch as the issues of the anti-Party activity of the factionalists were touched on in the speeches by many comrades at the Plenum and there was a need to take decisive measures against them, it was necessary to dwell on these issues in more detail in the closing speech. In the closing speech I said that it is inadvisable to especially explore the issue of the factionalists at this Plenum, which is devoted to the discussion of the important issue of the results of the Moscow conference. The Plenum agreed with this suggestion.",
+    "The Plenum adopted a detailed decision which completely approved the work of the Moscow meetings and the documents they adopted. The decision which was adopted especially pointed to the need for a further strengthening of the unity of the socialist countries headed by the Soviet Union.",
+    "Kim Il Sung then said that a meeting of the DPRK Cabinet of Ministers was held today at which the economic plan for 1958 was examined and approved in the presence of the chairmen of provincial Party and people's committees. It provides for an increase of gross industrial output of 21% and 3,300,000 tons in the gross grain harvest. Today Gosplan Chairman Ri Jeong-ok made a report at a meeting of officials of district committees about the agricultural plan for 1958.",
+    "I thanked Kim Il Sung for the information.",
+];
+
+/// The seed document as the block reader should give it (design/mapping.md §3).
+pub fn seed() -> Record {
+    let mut r =
+        Record::new("Journal of Soviet Ambassador to the DPRK A.M. Puzanov for 7 December 1957");
+    r.date = Some(Date::from_text("December 07, 1957").unwrap());
+    r.credits = vec![Credit {
+        role: Role::Translator,
+        name: Name::parse("Gary Goldberg"),
+        affiliation: None,
+        on_behalf_of: Some("NKIDP".into()),
+    }];
+    r.credit_line = Some("Translated for NKIDP by Gary Goldberg.".into());
+    r.funders = vec![
+        "ROK Ministry of Unification".into(),
+        "Leon Levy Foundation".into(),
+    ];
+    r.digital = DigitalArchive {
+        name: Some(WCDA.into()),
+        url: None,
+        doc_id: None,
+    };
+    r.original = Some(Original::parse("AVPRF F. 0102, Op. 13, Delo 5"));
+    r.renditions = vec!["English HTML".parse::<Rendition>().unwrap()];
+    r.summary = Some("Kim Il sung discusses the KWP CC Plenum, which adopted a decision approving the work of the Moscow meetings and pointed to the need to further strengthen the unity between socialist countries.".into());
+    r.body = std::iter::once(Block::Dateline("7 December 1957".into()))
+        .chain(SEED_BODY.iter().map(|p| Block::Paragraph(p.to_string())))
+        .collect();
+    r.citation = Some("\"Journal of Soviet Ambassador to the DPRK A.M. Puzanov for 7 December 1957,\" December 07, 1957, History and Public Policy Program Digital Archive, AVPRF F. 0102, Op. 13, Delo 5. Translated for NKIDP by Gary Goldberg.".into());
+    r
+}
+
+/// What TEI cannot hold: nothing (the strategy's `\PC` characters are all legal XML 1.0).
+fn project(r: Record) -> Record {
+    r
+}
+
+proptest! {
+    #[test]
+    fn round_trip(r in common::record()) {
+        let xml = tei::write(std::slice::from_ref(&r));
+        prop_assert_eq!(tei::read(&xml).unwrap(), vec![project(r)]);
+    }
+
+    #[test]
+    fn corpus_round_trip(rs in prop::collection::vec(common::record(), 0..4)) {
+        let xml = tei::write(&rs);
+        prop_assert_eq!(tei::read(&xml).unwrap(), rs.into_iter().map(project).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn never_panics_on_mangled_output(r in common::record(), cut in 0usize..4000, junk in "\\PC{0,3}") {
+        let xml = tei::write(&[r]);
+        let mut at = cut.min(xml.len());
+        while !xml.is_char_boundary(at) { at -= 1; }
+        let mangled = format!("{}{}{}", &xml[..at], junk, &xml[at..]);
+        let _ = tei::read(&mangled);
+        let _ = tei::read(&xml[..at]);
+    }
+}
+
+/// Records with every field and the awkward values the strategy does not make.
+fn awkward() -> Vec<Record> {
+    let mut out = Vec::new();
+    let mut r = seed();
+    r.title = "  A \"title\" <with> & ]]> 'quotes'\u{a0}\u{200f}עברית e\u{301}\t\r\nline  ".into();
+    r.authors = vec![
+        Name::parse("Kim Du-bong"),
+        Name::parse("毛泽东"),
+        Name::parse("Martin Luther King Jr."),
+        Name::parse("Ludwig van Beethoven"),
+        Name::Organization("Central Committee & Co.".into()),
+    ];
+    r.credits = vec![
+        Credit {
+            role: Role::ObtainedBy,
+            name: Name::parse("Bernd Schaefer"),
+            affiliation: Some("George Washington University".into()),
+            on_behalf_of: Some("NKIDP".into()),
+        },
+        Credit::new(
+            Role::Other("donated".into()),
+            Name::parse("the Institute for Far Eastern Studies"),
+        ),
+        Credit::new(Role::Other("translator".into()), Name::parse("Pak Ui-won")),
+        Credit::new(Role::Author, Name::parse("A. M. Puzanov")),
+        Credit {
+            role: Role::Editor,
+            name: Name::parse("X"),
+            affiliation: Some(String::new()),
+            on_behalf_of: Some(String::new()),
+        },
+    ];
+    r.digital = DigitalArchive {
+        name: None,
+        url: Some("http://x.org/a?b=c&d=\"e\"".into()),
+        doc_id: Some("115647".into()),
+    };
+    r.original = Some(Original::parse("APRF, f. 45, op. 1, d. 1, l. 7; AVPRF, Fond 7, Opis 5a, Delo 5, Papka 11, List 80; and RGASPI, f. 558, op. 11, d. 3, ll. 0078."));
+    r.languages = vec!["Russian".into(), "Klingon".into(), String::new()];
+    r.renditions = vec![
+        "English HTML".parse().unwrap(),
+        "Russian PDF".parse().unwrap(),
+        "Original Scan".parse().unwrap(),
+    ];
+    r.genre = Some("Diary".into());
+    r.subjects = vec![
+        "Korean War, 1950-1953".into(),
+        "Soviet Union—Foreign relations".into(),
+    ];
+    r.places = vec!["Pyongyang".into(), "Moscow & <Beijing>".into()];
+    r.extra = vec![
+        Extra {
+            label: "Original Archive".into(),
+            value: "AVPRF".into(),
+        },
+        Extra {
+            label: String::new(),
+            value: "  spaced  ".into(),
+        },
+    ];
+    r.summary = Some("Line one.\n\nLine two &amp; more.\r\n".into());
+    r.body = vec![
+        Block::Paragraph("Before any dateline.".into()),
+        Block::Dateline("Pyongyang, 20 October 1972".into()),
+        Block::Paragraph("  indented\tand\ttabbed  ".into()),
+        Block::Dateline("[no date here]".into()),
+        Block::Dateline("21 October 1972".into()),
+        Block::Paragraph(String::new()),
+        Block::Dateline("22 October 1972".into()),
+    ];
+    r.date = Some(Date::from_text("circa 1958").unwrap());
+    out.push(r.clone());
+
+    for (edtf, text) in [
+        ("1957-12-05/1957-12-06", Some("December 5-6, 1957")),
+        ("../1958", None),
+        ("1945/", Some("")),
+        ("195X", None),
+        ("19XX", None),
+        ("1957-21", Some("Spring 1957")),
+        ("1957-24", None),
+        ("1957-12-07%", None),
+        ("-0044", None),
+        ("0000", None),
+        ("1957/1957", None),
+        ("1957?/1958-02~", None),
+    ] {
+        let mut d = r.clone();
+        d.date = Some(
+            edtf.parse::<Date>()
+                .unwrap()
+                .with_text(text.map(String::from)),
+        );
+        d.body = vec![
+            Block::Dateline("7 December 1957".into()),
+            Block::Dateline("Moscow, 1957".into()),
+        ];
+        d.original = Some(Original::parse("Milovan Djilas. Wartime. Translated by Michael B. Petrovich. (New York: Harcourt Brace Jovanovich, 1977), 385-387."));
+        out.push(d);
+    }
+    let mut bare = Record::new("");
+    out.push(bare.clone());
+    bare.original = Some(Original::parse("The document, from the personal archive of a participant, was given to the project by his family. A copy was subsequently found in RGASPI, f. 17, op. 128, d. 1019."));
+    bare.digital.name = Some(String::new());
+    bare.genre = Some(String::new());
+    out.push(bare);
+    out
+}
+
+#[test]
+fn seed_round_trips() {
+    let r = seed();
+    let xml = tei::write(std::slice::from_ref(&r));
+    assert!(xml.contains(
+        r#"<repository key="AVPRF">Arkhiv vneshnei politiki Rossiiskoi Federatsii</repository>"#
+    ));
+    assert!(xml.contains(r#"<idno type="shelfmark">F. <idno type="fond">0102</idno>, Op. <idno type="opis">13</idno>, Delo <idno type="delo">5</idno></idno>"#));
+    assert!(xml.contains(r#"<resp ref="http://id.loc.gov/vocabulary/relators/trl">translated for <orgName type="project">NKIDP</orgName> by</resp>"#));
+    assert!(
+        xml.contains(r#"<opener>"#)
+            && xml
+                .contains(r#"<dateline><date when="1957-12-07">7 December 1957</date></dateline>"#)
+    );
+    assert_eq!(tei::read(&xml).unwrap(), vec![r]);
+}
+
+/// Every fixture page through the block reader.
+fn fixture_records() -> Vec<(String, Record)> {
+    common::pages()
+        .into_iter()
+        .map(|(name, text)| {
+            let r = archivecite::block::read(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+            (name, r)
+        })
+        .collect()
+}
+
+#[test]
+fn fixtures_round_trip() {
+    let pages = fixture_records();
+    assert!(pages.len() > 5);
+    for (name, r) in &pages {
+        let xml = tei::write(std::slice::from_ref(r));
+        assert_eq!(tei::read(&xml).unwrap(), vec![r.clone()], "{name}");
+    }
+    let all: Vec<Record> = pages.into_iter().map(|(_, r)| r).collect();
+    assert_eq!(tei::read(&tei::write(&all)).unwrap(), all);
+}
+
+/// The block reader's seed record is the hand-built one.
+#[test]
+fn block_reader_seed_matches() {
+    let (_, r) = fixture_records().remove(0);
+    let xml = tei::write(&[r]);
+    let back = tei::read(&xml).unwrap().remove(0);
+    let want = seed();
+    assert_eq!(back.title, want.title);
+    assert_eq!(back.date, want.date);
+    assert_eq!(back.credits, want.credits);
+    assert_eq!(back.funders, want.funders);
+    assert_eq!(back.original, want.original);
+    assert_eq!(back.body, want.body);
+}
+
+#[test]
+fn awkward_records_round_trip() {
+    for r in awkward() {
+        let xml = tei::write(std::slice::from_ref(&r));
+        assert_eq!(tei::read(&xml).unwrap(), vec![r], "{xml}");
+    }
+    let all = awkward();
+    assert_eq!(tei::read(&tei::write(&all)).unwrap(), all);
+    assert_eq!(tei::read(&tei::write(&[])).unwrap(), vec![]);
+}
+
+#[test]
+fn dates_use_w3c_attributes_and_edtf() {
+    let w = |edtf: &str| {
+        let mut r = Record::new("t");
+        r.date = Some(edtf.parse().unwrap());
+        let xml = tei::write(&[r]);
+        let start = xml.find("<creation>").unwrap();
+        let end = xml.find("</creation>").unwrap();
+        xml[start + 10..end].to_string()
+    };
+    assert_eq!(w("1957-12-07"), r#"<date when="1957-12-07"/>"#);
+    assert_eq!(
+        w("1957-12-05/1957-12-06"),
+        r#"<date from="1957-12-05" to="1957-12-06"/>"#
+    );
+    assert_eq!(
+        w("1957~"),
+        r##"<date when="1957" when-custom="1957~" datingMethod="#edtf"/>"##
+    );
+    assert_eq!(
+        w("195X"),
+        r##"<date notBefore="1950" notAfter="1959" when-custom="195X" datingMethod="#edtf"/>"##
+    );
+    assert_eq!(
+        w("../1958"),
+        r##"<date to="1958" when-custom="../1958" datingMethod="#edtf"/>"##
+    );
+    assert_eq!(
+        w("1957-24"),
+        r##"<date notBefore="1957-12" notAfter="1958-02" when-custom="1957-24" datingMethod="#edtf"/>"##
+    );
+}
+
+fn oracle() -> Option<PathBuf> {
+    let dir = std::env::var_os("ORACLES")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/work/shared/oracles"));
+    let script = dir.join("tei-validate");
+    script.exists().then_some(script)
+}
+
+fn validate(files: &[PathBuf]) {
+    let Some(script) = oracle() else {
+        eprintln!("tei-validate not found (set ORACLES): skipped");
+        return;
+    };
+    let out = Command::new(script).args(files).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        stdout
+            .lines()
+            .filter(|l| l.ends_with("valid TEI (tei_all.rng)"))
+            .count(),
+        files.len(),
+        "{stdout}"
+    );
+}
+
+fn write_file(dir: &Path, name: &str, records: &[Record]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, tei::write(records)).unwrap();
+    path
+}
+
+/// Seed, awkward records, a corpus and generated records with every field: all valid TEI.
+#[test]
+fn output_validates_against_tei_all() {
+    if oracle().is_none() {
+        eprintln!("tei-validate not found (set ORACLES): skipped");
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("archivecite-tei-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut files = vec![write_file(&dir, "seed.tei.xml", &[seed()])];
+    // (tests/interop/tei.sh validates each fixture's document through the CLI)
+    let pages = fixture_records();
+    let all: Vec<Record> = pages.into_iter().map(|(_, r)| r).collect();
+    files.push(write_file(&dir, "fixtures-corpus.tei.xml", &all));
+    let awkward = awkward();
+    // single documents declare their own calendar and taxonomies; the corpus holds them all
+    for i in [0, awkward.len() - 1] {
+        let r = &awkward[i];
+        files.push(write_file(
+            &dir,
+            &format!("awkward-{i}.tei.xml"),
+            std::slice::from_ref(r),
+        ));
+    }
+    files.push(write_file(&dir, "corpus.tei.xml", &awkward));
+    // generated records with every optional field filled
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let full = common::record().prop_filter("every field", |r| {
+        r.date.is_some()
+            && !r.authors.is_empty()
+            && !r.credits.is_empty()
+            && !r.funders.is_empty()
+            && r.original.is_some()
+            && !r.languages.is_empty()
+            && !r.renditions.is_empty()
+            && r.genre.is_some()
+            && r.summary.is_some()
+            && r.body.len() > 1
+            && !r.subjects.is_empty()
+            && !r.places.is_empty()
+            && !r.extra.is_empty()
+    });
+    let mut generated = Vec::new();
+    for i in 0..16 {
+        let r = full.new_tree(&mut runner).unwrap().current();
+        if i < 1 {
+            files.push(write_file(
+                &dir,
+                &format!("generated-{i}.tei.xml"),
+                std::slice::from_ref(&r),
+            ));
+        }
+        generated.push(r);
+    }
+    files.push(write_file(&dir, "generated-corpus.tei.xml", &generated));
+    validate(&files);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+// ---- TEI from elsewhere ----
+
+#[test]
+fn minimal_tei() {
+    let xml = r#"<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body><p>x</p></body></text></TEI>"#;
+    let mut want = Record::new("T");
+    want.body = vec![Block::Paragraph("x".into())];
+    assert_eq!(tei::read(xml).unwrap(), vec![want]);
+}
+
+#[test]
+fn oracle_sample_seed() {
+    let path = oracle()
+        .map(|s| s.with_file_name("samples").join("seed.tei.xml"))
+        .filter(|p| p.exists());
+    let Some(path) = path else {
+        eprintln!("oracle samples not found: skipped");
+        return;
+    };
+    let xml = std::fs::read_to_string(path).unwrap();
+    let r = &tei::read(&xml).unwrap()[0];
+    assert_eq!(
+        r.title,
+        "Journal of Soviet Ambassador to the DPRK A.M. Puzanov for 7 December 1957"
+    );
+    assert_eq!(r.authors, vec![Name::person("A. M.", "Puzanov")]);
+    assert_eq!(
+        r.funders,
+        ["ROK Ministry of Unification", "Leon Levy Foundation"]
+    );
+    assert_eq!(r.credits.len(), 1);
+    assert_eq!(r.credits[0].role, Role::Translator);
+    assert_eq!(r.credits[0].name, Name::person("Gary", "Goldberg"));
+    assert_eq!(r.credits[0].on_behalf_of.as_deref(), Some("NKIDP"));
+    assert_eq!(r.digital.name.as_deref(), Some(WCDA));
+    assert_eq!(r.shelfmark(), Some("AVPRF F. 0102, Op. 13, Delo 5"));
+    assert_eq!(r.original.as_ref().unwrap().holdings()[0].parts.len(), 3);
+    assert_eq!(r.languages, ["Russian"]);
+    assert_eq!(r.date.as_ref().unwrap().to_string(), "1957-12-07");
+    assert_eq!(r.date.as_ref().unwrap().text(), Some("7 December 1957"));
+    assert!(r
+        .summary
+        .as_ref()
+        .unwrap()
+        .starts_with("Kim Il sung discusses"));
+    assert_eq!(r.body.len(), 4);
+    assert_eq!(r.body[1].text(), "Kim Il Sung thanked me.");
+    assert!(r.body[2].text().ends_with("about 20 people spoke."));
+}
+
+#[test]
+fn frus_style_document() {
+    let xml = r#"<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE TEI>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:frus="http://history.state.gov/frus/ns/1.0">
+  <teiHeader>
+    <fileDesc>
+      <titleStmt><title type="complete">Foreign Relations of the United States, 1955–1957, Volume XXIII, Part 2, Korea</title></titleStmt>
+      <publicationStmt><publisher>United States Government Printing Office</publisher></publicationStmt>
+      <sourceDesc><p>Office of the Historian</p></sourceDesc>
+    </fileDesc>
+  </teiHeader>
+  <text>
+    <body>
+      <div type="document" xml:id="d49" n="49" subtype="historical-document" frus:doc-dateTime-min="1955-05-05T00:00:00-04:00">
+        <head>49. Telegram From the Embassy in Korea to the
+          Department of State<note n="1" xml:id="d49fn1" type="source">Source: Department of State, Central Files, 795B.00/5–555.</note></head>
+        <opener>
+          <dateline>
+            <placeName>Seoul</placeName>, <date when="1955-05-05">May 5, 1955—4 p.m.</date>
+          </dateline>
+        </opener>
+        <p>1029. Reference: Deptel 931.<note n="2">Not printed.</note></p>
+        <p>President Rhee &amp; I met <hi rend="italic">today</hi>.</p>
+        <closer><signed><persName>Briggs</persName></signed></closer>
+      </div>
+    </body>
+  </text>
+</TEI>"#;
+    let r = &tei::read(xml).unwrap()[0];
+    assert_eq!(
+        r.title,
+        "Foreign Relations of the United States, 1955–1957, Volume XXIII, Part 2, Korea"
+    );
+    assert_eq!(
+        r.digital.name.as_deref(),
+        Some("United States Government Printing Office")
+    );
+    assert_eq!(r.date.as_ref().unwrap().to_string(), "1955-05-05");
+    assert_eq!(
+        r.body,
+        vec![
+            Block::Dateline("Seoul, May 5, 1955—4 p.m.".into()),
+            Block::Paragraph("1029. Reference: Deptel 931.Not printed.".into()),
+            Block::Paragraph("President Rhee & I met today.".into()),
+        ]
+    );
+    // the document head is the title when the header has none
+    let headless = xml.replace("<title type=\"complete\">Foreign Relations of the United States, 1955–1957, Volume XXIII, Part 2, Korea</title>", "<title/>");
+    let r = &tei::read(&headless).unwrap()[0];
+    assert!(
+        r.title
+            .starts_with("49. Telegram From the Embassy in Korea to the Department of State"),
+        "{}",
+        r.title
+    );
+}
+
+#[test]
+fn prefixed_tei_and_foreign_elements() {
+    let xml = r#"<tei:TEI xmlns:tei="http://www.tei-c.org/ns/1.0" xmlns:x="urn:x"><tei:teiHeader><tei:fileDesc><tei:titleStmt><tei:title>Prefixed</tei:title><x:title>not this</x:title></tei:titleStmt></tei:fileDesc></tei:teiHeader><tei:text><tei:body><tei:p>a<x:p>b</x:p></tei:p><p>no namespace</p></tei:body></tei:text></tei:TEI>"#;
+    let r = &tei::read(xml).unwrap()[0];
+    assert_eq!(r.title, "Prefixed");
+    assert_eq!(r.body, vec![Block::Paragraph("ab".into())]);
+}
+
+// ---- errors ----
+
+fn err(input: &str) -> String {
+    match tei::read(input) {
+        Ok(r) => panic!("read {input:?} as {r:?}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn not_tei_is_a_positioned_error() {
+    assert!(
+        err("").starts_with("1:1: tei: expected a <TEI> or <teiCorpus> root element"),
+        "{}",
+        err("")
+    );
+    assert!(
+        err("just text").starts_with("1:1: tei: expected markup"),
+        "{}",
+        err("just text")
+    );
+    let e = err("<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"/>");
+    assert!(
+        e.starts_with("2:1: tei: expected a <TEI> or <teiCorpus> root element"),
+        "{e}"
+    );
+    let e = err("<TEI xmlns=\"http://example.org/\"/>");
+    assert!(
+        e.starts_with("1:1: tei: expected the root in the TEI namespace"),
+        "{e}"
+    );
+    let e = err("<TEI/>");
+    assert!(e.contains("TEI namespace"), "{e}");
+    let e = err("<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n  <text>\n    <body></text>\n</TEI>");
+    assert!(e.starts_with("3:"), "{e}");
+    let e = err("<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n  <text>");
+    assert!(e.contains("end tag"), "{e}");
+    let e = err(
+        "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"/><TEI xmlns=\"http://www.tei-c.org/ns/1.0\"/>",
+    );
+    assert!(e.contains("one root element"), "{e}");
+    let e = err("<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" a=\"1\" a=\"2\"/>");
+    assert!(
+        e.starts_with("1:1: tei: expected well-formed attributes"),
+        "{e}"
+    );
+}
+
+#[test]
+fn entities_are_never_expanded() {
+    let bomb = r#"<?xml version="1.0"?>
+<!DOCTYPE TEI [
+ <!ENTITY lol "lol">
+ <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+]>
+<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>&lol9;</p></body></text></TEI>"#;
+    let e = err(bomb);
+    assert!(
+        e.starts_with("9:57: tei: expected one of the predefined entities"),
+        "{e}"
+    );
+    let e = err(r#"<TEI xmlns="http://www.tei-c.org/ns/1.0" n="&x;"/>"#);
+    assert!(e.contains("known entities only"), "{e}");
+    // predefined entities and character references are resolved
+    let r = tei::read(r#"<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>&lt;&amp;&gt;&quot;&apos;&#x41;&#66;<![CDATA[<&>]]></p></body></text></TEI>"#).unwrap();
+    assert_eq!(r[0].body, vec![Block::Paragraph("<&>\"'AB<&>".into())]);
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    let n = 100_000;
+    let xml = format!(
+        "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">{}{}</TEI>",
+        "<div>".repeat(n),
+        "</div>".repeat(n)
+    );
+    assert!(err(&xml).contains("nested at most 512 deep"));
+    let ok = format!(
+        "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body>{}<p>deep</p>{}</body></text></TEI>",
+        "<div>".repeat(400),
+        "</div>".repeat(400)
+    );
+    assert_eq!(
+        tei::read(&ok).unwrap()[0].body,
+        vec![Block::Paragraph("deep".into())]
+    );
+}
+
+#[test]
+fn every_prefix_of_the_seed_is_handled() {
+    let xml = tei::write(&[seed()]);
+    for (i, _) in xml.char_indices() {
+        let _ = tei::read(&xml[..i]);
+    }
+}
