@@ -1,8 +1,123 @@
-//! BibLaTeX and BibTeX (placeholder: being written).
-use crate::error::{Error, Result};
+//! BibLaTeX and BibTeX: writing archival entries, and reading any .bib file.
+//!
+//! # Writing
+//!
+//! [`write()`] with [`Dialect::Biblatex`] writes `@unpublished` entries for documents with an
+//! author, and archival `@misc` (`entrysubtype = {archival}`) for unsigned ones, since biber's
+//! data model makes `author` mandatory in `@unpublished`; with `chicago = true`, always
+//! biblatex-chicago's archival `@misc` with the title in `\mkbibquote`. [`Dialect::Bibtex`]
+//! writes plain `@misc`. Every field is in biber's standard data model for
+//! the entry type (`biber --validate-datamodel` gives no warning), so the translator and other
+//! credits are not name fields: the credit sentence is printed text, and the reader gets the
+//! credits back from it with [`parse_credits`](crate::record::parse_credits).
+//!
+//! | Record | BibLaTeX (`@unpublished` / archival `@misc`) | BibTeX (`@misc`) |
+//! |---|---|---|
+//! | key | [`Record::key`], made unique within one output (`-2`, `-3` …) | same |
+//! | `authors` | `author` ("von Last, Jr, First"; organisations braced) | same |
+//! | `title` | `title = {{…}}` (one protective layer); `shorttitle` = first four words | `title = {{…}}` |
+//! | `date` | `date` = the EDTF text (ISO 8601-2 level 1: intervals, `..`, `~ ? %`, `X`) | `year`, `month` (macro), `day` of the first known point |
+//! | `digital.name` | `howpublished` | `howpublished` |
+//! | `digital.url` | `url` | `url` |
+//! | `digital.doc_id` | from the URL; else `eprint` + `eprinttype = {wcda}` | same |
+//! | `original` (shelfmark) | `note` | `note = {{shelfmark}. credit sentence}` |
+//! | `credit_line` / `credits` | `addendum` = the credit sentence | rest of `note` |
+//! | `genre` | `type` | `type` |
+//! | `languages` | `language` (`and` list) | `language` |
+//! | `summary` | `abstract` | `abstract` |
+//! | `subjects` | `keywords` (comma list, items with commas braced) | `keywords` |
+//! | `funders` | `annotation` = "This document was made possible with support from the X and the Y." | same |
+//!
+//! Text is escaped for LaTeX (`& % $ # _` with a backslash, `{ } ~ ^ \` as `\textbraceleft{}`,
+//! `\textbraceright{}`, `\textasciitilde{}`, `\textasciicircum{}`, `\textbackslash{}`, so braces
+//! stay balanced), `--`, ``` `` ``` and `''` are broken with `{}`, and Unicode stays UTF-8.
+//!
+//! # What does not survive `read(write(r))`
+//!
+//! Both dialects lose:
+//! - `body` (the document text is not bibliographic data);
+//! - `date.text` (the date as printed), `renditions`, `citation`, `places` and `extra` (no field
+//!   in biber's data model for them; writing non-standard fields would make biber warn);
+//! - `credits` are re-derived from the credit sentence, and `credit_line` is always set to the
+//!   sentence (`credit_line = credit_sentence()`, `credits = parse_credits(sentence)`);
+//! - `PersonName::family_first` (BibTeX names have no order flag), a person with neither given
+//!   name nor particle whose family name has a space (read back as an organisation), and names
+//!   with an empty family name;
+//! - `digital.doc_id` when absent but derivable from the URL (it is read back from the URL), and
+//!   URL characters `{ } \` and whitespace (percent-encoded);
+//! - ASCII whitespace runs (tabs, newlines, double spaces) in any text collapse to one space,
+//!   and texts are trimmed; empty strings and empty list items are dropped.
+//!
+//! The property `read(write(r)) == project(r)` in `tests/bibtex.rs` checks exactly this list
+//! (one `project` per dialect) over the shared record strategy.
+//!
+//! Notes from the oracles: biber wants a date in every entry type, so an undated record gives a
+//! biber warning (there is no date to write); citation.js 0.7 cannot read intervals with an open
+//! or unknown start (`../1958`, `/1958`) that biblatex accepts; pandoc drops `195X` and open
+//! intervals without a warning.
+//!
+//! BibTeX also loses EDTF detail: only the first known point is kept, as year, month (1–12; a
+//! season is dropped) and day, without `~ ? %`, and `195X` becomes the year 1950.
+//!
+//! # Reading
+//!
+//! [`read`] reads both dialects and .bib files from elsewhere (Zotero, Better BibTeX, JabRef,
+//! pandoc): `@string` macros, `#` concatenation, `@preamble` (skipped, `#` allowed), `@comment`,
+//! text and `%` lines between entries, month macros, TeX accents (`{\"u}`, `\'{e}`, `\c{s}`,
+//! `{\ss}` …), dashes, `~`, quotes; unknown commands are kept as text with their argument, math
+//! verbatim. Names: "Family, Given", "Given Family", "von Family, Jr, Given", `{Corporate Name}`
+//! (parsed with the `biblatex` crate's [`Person`](biblatex::Person)). Any entry type maps to the
+//! record's common fields: `title` (+ `subtitle`), `author`, `editor`/`translator`/`compiler` as
+//! credits (when there is no credit sentence), `date` or `year`/`month`/`day`, `url` (or `doi`),
+//! `howpublished`, `note`/`addendum`, `type`, `language`/`origlanguage`, `abstract`, `keywords`.
+//! Fields the record has no place for (journal, volume, pages, publisher, isbn, an `annotation`
+//! that is not our funder sentence …) are kept in [`Record::extra`](crate::record::Record) with the
+//! field name as label, as are the entry type (`entrytype`, unless `misc`/`unpublished`), a key
+//! this crate did not make (`key`) and a date it cannot read (`date`/`year`).
+//!
+//! A hand-written front end splits the file into entries first, so one bad entry gives one
+//! [`Error::Syntax`](crate::Error) with its line and the other entries are still read; large
+//! files are converted in batches, each spread over the available cores. On the 27 MB Beebe
+//! bibliography (25,596 entries) reading takes about 0.3 s (≈ 90–100 MB/s on a loaded 2-core
+//! machine), with a peak of about 5× the input in memory, most of it the records themselves.
+//!
+//! ```
+//! use archivecite::bibtex::{read, write, Dialect};
+//! use archivecite::record::{Credit, Date, Name, Original, Record, Role};
+//! let mut r = Record::new("Journal of Soviet Ambassador to the DPRK A.M. Puzanov for 7 December 1957");
+//! r.date = Some("1957-12-07".parse::<Date>().unwrap());
+//! r.credits = vec![Credit::new(Role::Translator, Name::parse("Gary Goldberg"))];
+//! r.original = Some(Original::parse("AVPRF F. 0102, Op. 13, Delo 5"));
+//! let bib = write(&[r.clone()], Dialect::Biblatex, false);
+//! assert!(bib.contains("addendum     = {Translated by Gary Goldberg.}"));
+//! let (back, errors) = read(&bib);
+//! assert!(errors.is_empty());
+//! assert_eq!(back[0].title, r.title);
+//! assert_eq!(back[0].credits, r.credits);
+//! assert_eq!(back[0].shelfmark(), r.shelfmark());
+//! ```
+
+mod lex;
+mod names;
+mod read;
+mod tex;
+mod write;
+
+use crate::error::Error;
 use crate::record::Record;
 
 /// Which .bib dialect to write.
+///
+/// ```
+/// use archivecite::bibtex::{write, Dialect};
+/// use archivecite::record::Record;
+/// use archivecite::record::Name;
+/// let mut r = Record::new("A title");
+/// assert!(write(&[r.clone()], Dialect::Bibtex, false).starts_with("@misc{"));
+/// assert!(write(&[r.clone()], Dialect::Biblatex, false).contains("entrysubtype = {archival}"));
+/// r.authors.push(Name::parse("Gary Goldberg"));
+/// assert!(write(&[r], Dialect::Biblatex, false).starts_with("@unpublished{"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dialect {
     /// BibLaTeX (`@unpublished`, EDTF `date`).
@@ -11,18 +126,37 @@ pub enum Dialect {
     Bibtex,
 }
 
-/// Reads every entry; the good records and one error per bad entry.
+/// Reads every entry of a .bib file (either dialect): the good records, in file order, and one
+/// error per bad entry (with its line). Never panics.
+///
+/// ```
+/// use archivecite::bibtex::read;
+/// let bib = "@string{j = \"Journal\"}\n\
+///            @article{a, title = {{DNA} in M{\\\"u}nchen}, author = {Smith, Jane and {WHO}}, year = 1999, month = dec}\n\
+///            @misc{bad, title = {unclosed}\n\
+///            @book{b, title = \"Second \" # j}\n";
+/// let (records, errors) = read(bib);
+/// assert_eq!(records.len(), 2);
+/// assert_eq!(records[0].title, "DNA in München");
+/// assert_eq!(records[0].date.as_ref().unwrap().to_string(), "1999-12");
+/// assert_eq!(records[1].title, "Second Journal");
+/// assert_eq!(errors.len(), 1);
+/// assert_eq!(errors[0].position().unwrap().line, 3);
+/// ```
 pub fn read(input: &str) -> (Vec<Record>, Vec<Error>) {
-    let e: Result<()> = Err(Error::value(
-        "format",
-        &input[..0],
-        "bib reading is not written yet",
-    ));
-    (Vec::new(), e.err().into_iter().collect())
+    read::read(input)
 }
 
-/// Writes records as .bib entries; `chicago` selects biblatex-chicago's archival `@misc`.
+/// Writes records as .bib entries; `chicago` selects biblatex-chicago's archival `@misc`
+/// (BibLaTeX only).
+///
+/// ```
+/// use archivecite::bibtex::{write, Dialect};
+/// use archivecite::record::Record;
+/// let bib = write(&[Record::new("Fish & Chips")], Dialect::Biblatex, true);
+/// assert!(bib.contains("entrysubtype = {archival}"));
+/// assert!(bib.contains("title        = {{\\mkbibquote{Fish \\& Chips}}}"));
+/// ```
 pub fn write(records: &[Record], dialect: Dialect, chicago: bool) -> String {
-    let _ = (records, dialect, chicago);
-    String::new()
+    write::write(records, dialect, chicago)
 }

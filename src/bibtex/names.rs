@@ -1,0 +1,353 @@
+//! Name lists (`author`, `editor`, `translator`) and `and`-separated lists: reading through the
+//! `biblatex` crate's BibTeX name parser, writing in "von Last, Jr, First" form.
+
+use super::tex::{decode, decode_into, escape};
+use crate::record::{Name, PersonName};
+use biblatex::{Chunk, Spanned};
+
+/// Splits `raw` at top-level (brace depth 0) occurrences of `sep` (ASCII, matched without case),
+/// where `sep` is surrounded by whitespace in the text (`" and "`).
+pub(crate) fn split_top<'a>(raw: &'a str, sep: &str) -> Vec<&'a str> {
+    let b = raw.as_bytes();
+    let s = sep.as_bytes();
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => {
+                i += 2;
+                continue;
+            }
+            b'{' => depth += 1,
+            b'}' => depth = depth.saturating_sub(1),
+            c if depth == 0
+                && c.is_ascii_whitespace()
+                && b.len() >= i + s.len()
+                && b[i..i + s.len()]
+                    .iter()
+                    .zip(s)
+                    .all(|(x, y)| x.eq_ignore_ascii_case(y)) =>
+            {
+                // Whitespace variants: " and " with any ASCII whitespace at both ends.
+                let end = i + s.len();
+                if b[end - 1].is_ascii_whitespace() {
+                    out.push(raw.get(start..i).unwrap_or(""));
+                    start = end;
+                    i = end;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out.push(raw.get(start..).unwrap_or(""));
+    out
+}
+
+/// Splits at top-level commas (for `keywords`).
+pub(crate) fn split_commas(raw: &str) -> Vec<&str> {
+    let b = raw.as_bytes();
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 1,
+            b'{' => depth += 1,
+            b'}' => depth = depth.saturating_sub(1),
+            b',' if depth == 0 => {
+                out.push(raw.get(start..i).unwrap_or(""));
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out.push(raw.get(start..).unwrap_or(""));
+    out
+}
+
+/// Is `raw` (trimmed) one brace group from first to last character?
+pub(crate) fn one_group(raw: &str) -> Option<&str> {
+    let inner = raw.strip_prefix('{')?.strip_suffix('}')?;
+    let mut depth = 0i64;
+    let b = inner.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 1,
+            b'{' => depth += 1,
+            b'}' => {
+                depth -= 1;
+                if depth < 0 {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    (depth == 0).then_some(inner)
+}
+
+/// Reads a name list (`A and B and {C Corp}`).
+pub(crate) fn read_names(raw: &str) -> Vec<Name> {
+    let mut out = Vec::new();
+    for piece in split_top(raw.trim(), " and ") {
+        let piece = piece.trim();
+        if piece.is_empty() {
+            continue;
+        }
+        if piece.eq_ignore_ascii_case("others") {
+            out.push(Name::Organization("others".to_string()));
+            continue;
+        }
+        if let Some(inner) = one_group(piece) {
+            if !inner.starts_with('\\') {
+                out.push(Name::Organization(decode(inner)));
+                continue;
+            }
+        }
+        out.push(person(piece));
+    }
+    out
+}
+
+/// One person through `biblatex::Person::parse`: top-level groups are verbatim chunks.
+fn person(raw: &str) -> Name {
+    let mut chunks: Vec<Spanned<Chunk>> = Vec::new();
+    let b = raw.as_bytes();
+    let mut i = 0;
+    let mut normal = String::new();
+    while i < b.len() {
+        if b[i] == b'{' {
+            // Find the matching brace.
+            let mut depth = 0usize;
+            let mut j = i;
+            while j < b.len() {
+                match b[j] {
+                    b'\\' => j += 1,
+                    b'{' => depth += 1,
+                    b'}' => {
+                        depth = depth.saturating_sub(1);
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+                j += 1;
+            }
+            let end = (j + 1).min(b.len());
+            let inner = raw.get(i + 1..j.min(b.len())).unwrap_or("");
+            if inner.starts_with('\\') {
+                // A special character like {\"u}: ordinary text.
+                decode_into(raw.get(i..end).unwrap_or(""), &mut normal);
+            } else {
+                if !normal.is_empty() {
+                    chunks.push(Spanned::zero(Chunk::Normal(std::mem::take(&mut normal))));
+                }
+                let mut v = String::new();
+                decode_into(inner, &mut v);
+                chunks.push(Spanned::zero(Chunk::Verbatim(v)));
+            }
+            i = end;
+        } else {
+            let start = i;
+            while i < b.len() && b[i] != b'{' {
+                if b[i] == b'\\' {
+                    i += 1;
+                }
+                i += 1;
+            }
+            let end = i.min(b.len());
+            // A command's braced argument belongs to it: `\c{s}`.
+            let mut stop = end;
+            if end < b.len() && end > start && is_command_tail(&b[start..end]) {
+                let mut depth = 0usize;
+                let mut j = end;
+                while j < b.len() {
+                    match b[j] {
+                        b'{' => depth += 1,
+                        b'}' => {
+                            depth = depth.saturating_sub(1);
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    j += 1;
+                }
+                stop = (j + 1).min(b.len());
+            }
+            decode_into(raw.get(start..stop).unwrap_or(""), &mut normal);
+            i = stop;
+        }
+    }
+    if !normal.is_empty() {
+        chunks.push(Spanned::zero(Chunk::Normal(normal)));
+    }
+    let p = biblatex::Person::parse(&chunks);
+    let clean = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let family = clean(&p.name);
+    let given = clean(&p.given_name);
+    let particle = clean(&p.prefix);
+    let suffix = clean(&p.suffix);
+    if family.is_empty() && !given.is_empty() && particle.is_empty() {
+        return Name::Person(PersonName {
+            family: given,
+            ..PersonName::default()
+        });
+    }
+    Name::Person(PersonName {
+        given,
+        particle,
+        family,
+        suffix,
+        family_first: false,
+    })
+}
+
+/// Does the text end with a control word or accent symbol that takes the following group?
+fn is_command_tail(b: &[u8]) -> bool {
+    let mut k = b.len();
+    while k > 0 && b[k - 1].is_ascii_alphabetic() {
+        k -= 1;
+    }
+    if k > 0 && b[k - 1] == b'\\' && k < b.len() {
+        return true;
+    }
+    b.len() >= 2
+        && b[b.len() - 2] == b'\\'
+        && matches!(
+            b[b.len() - 1],
+            b'"' | b'\'' | b'`' | b'^' | b'~' | b'=' | b'.'
+        )
+}
+
+/// Does `s` hold the word "and" (any case) or a character that would split a name?
+fn needs_brace(s: &str) -> bool {
+    s.split(|c: char| c.is_ascii_whitespace())
+        .any(|w| w.eq_ignore_ascii_case("and"))
+        || s.contains(',')
+}
+
+fn braced_if(s: &str, yes: bool, out: &mut String) {
+    if yes {
+        out.push('{');
+        escape(s, out);
+        out.push('}');
+    } else {
+        escape(s, out);
+    }
+}
+
+/// Writes one name: organisations braced, persons as "von Last, Jr, First".
+pub(crate) fn write_name(n: &Name, out: &mut String) {
+    match n {
+        Name::Organization(o) => braced_if(o, true, out),
+        Name::Person(p) => {
+            for (k, w) in p.particle.split_whitespace().enumerate() {
+                if k > 0 {
+                    out.push(' ');
+                }
+                let lower = w.chars().next().is_some_and(char::is_lowercase);
+                braced_if(w, !lower || needs_brace(w), out);
+            }
+            if !p.particle.trim().is_empty() {
+                out.push(' ');
+            }
+            let f = &p.family;
+            let brace = f.contains(char::is_whitespace)
+                || needs_brace(f)
+                || f.is_empty()
+                || (!p.particle.trim().is_empty() && !f.starts_with(char::is_uppercase))
+                || !p.particle.trim().is_empty() && f.starts_with(char::is_lowercase);
+            braced_if(f, brace, out);
+            if !p.suffix.is_empty() {
+                out.push_str(", ");
+                braced_if(&p.suffix, needs_brace(&p.suffix), out);
+            }
+            if !p.given.is_empty() || !p.suffix.is_empty() {
+                out.push_str(", ");
+                braced_if(&p.given, needs_brace(&p.given), out);
+            } else {
+                out.push(',');
+            }
+        }
+    }
+}
+
+/// Writes a name list joined with " and ".
+pub(crate) fn write_names(names: &[Name], out: &mut String) {
+    for (k, n) in names.iter().enumerate() {
+        if k > 0 {
+            out.push_str(" and ");
+        }
+        write_name(n, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(s: &str) -> Name {
+        read_names(s).remove(0)
+    }
+
+    #[test]
+    fn reads_name_forms() {
+        assert_eq!(one("Goldberg, Gary"), Name::person("Gary", "Goldberg"));
+        assert_eq!(one("Gary Goldberg"), Name::person("Gary", "Goldberg"));
+        assert_eq!(
+            one("{Leon Levy Foundation}"),
+            Name::Organization("Leon Levy Foundation".into())
+        );
+        assert_eq!(one("M{\\\"u}ller, Hans").family(), "Müller");
+        assert_eq!(
+            one("van Beethoven, Ludwig").inverted(),
+            "van Beethoven, Ludwig"
+        );
+        assert_eq!(
+            one("King, Jr., Martin Luther").inverted(),
+            "King, Martin Luther, Jr."
+        );
+        let l = read_names("A. Author and {Smith and Sons} and Bee, C.");
+        assert_eq!(l.len(), 3);
+        assert_eq!(l[1], Name::Organization("Smith and Sons".into()));
+    }
+
+    #[test]
+    fn writes_and_reads_back() {
+        let names = vec![
+            Name::person("Gary", "Goldberg"),
+            Name::Person(PersonName {
+                given: "Ludwig".into(),
+                particle: "van".into(),
+                family: "Beethoven".into(),
+                ..PersonName::default()
+            }),
+            Name::Person(PersonName {
+                given: "Martin Luther".into(),
+                family: "King".into(),
+                suffix: "Jr.".into(),
+                ..PersonName::default()
+            }),
+            Name::Organization("Smith & Sons, and Co.".into()),
+            Name::person("Ch'ang-ho", "Ñuñez"),
+            Name::Person(PersonName {
+                family: "Kim".into(),
+                ..PersonName::default()
+            }),
+        ];
+        let mut s = String::new();
+        write_names(&names, &mut s);
+        assert_eq!(read_names(&s), names, "{s}");
+    }
+}

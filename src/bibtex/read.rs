@@ -1,0 +1,444 @@
+//! From scanned entries to records.
+
+use super::lex::{Entries, RawEntry};
+use super::names::{one_group, read_names, split_commas, split_top};
+use super::tex::decode;
+use crate::error::Error;
+use crate::record::{
+    parse_credits, Credit, Date, DigitalArchive, Edtf, Extra, Original, Point, Record, Role,
+};
+
+/// The sentence the funders are written in (`annotation`).
+pub(crate) const FUNDED: &str = "This document was made possible with support from ";
+
+/// Entries below this count are converted on one thread.
+const PARALLEL_MIN: usize = 256;
+
+pub(crate) fn read(input: &str) -> (Vec<Record>, Vec<Error>) {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    // One record per '@' at most (comments and e-mail addresses make it an over-estimate).
+    let mut records = Vec::with_capacity(memchr::memchr_iter(b'@', input.as_bytes()).count());
+    let mut errors = Vec::new();
+    let mut batch: Vec<RawEntry> = Vec::with_capacity(BATCH);
+    let mut entries = Entries::new(input);
+    loop {
+        // Scanning is sequential (macros apply to what follows); converting is per entry, so a
+        // batch at a time keeps the scanned fields small in memory and spreads over threads.
+        batch.clear();
+        for item in entries.by_ref() {
+            match item {
+                Ok(e) => {
+                    batch.push(e);
+                    if batch.len() == BATCH {
+                        break;
+                    }
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        convert(&batch, threads, &mut records);
+    }
+    (records, errors)
+}
+
+/// Entries converted per batch.
+const BATCH: usize = 1024;
+
+fn convert(batch: &[RawEntry], threads: usize, out: &mut Vec<Record>) {
+    if batch.len() < PARALLEL_MIN || threads < 2 {
+        out.extend(batch.iter().map(record));
+        return;
+    }
+    let per = batch.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = batch
+            .chunks(per)
+            .skip(1)
+            .map(|part| s.spawn(move || part.iter().map(record).collect::<Vec<_>>()))
+            .collect();
+        // This thread takes the first part.
+        out.extend(batch.iter().take(per).map(record));
+        for (h, part) in handles.into_iter().zip(batch.chunks(per).skip(1)) {
+            match h.join() {
+                Ok(v) => out.extend(v),
+                // A panic in a worker (never expected): convert that part again here.
+                Err(_) => out.extend(part.iter().map(record)),
+            }
+        }
+    });
+}
+
+/// The field names an entry's conversion used (so the rest go to `extra`), without allocating.
+struct Used {
+    names: [&'static str; 40],
+    len: usize,
+}
+
+impl Default for Used {
+    fn default() -> Used {
+        Used {
+            names: [""; 40],
+            len: 0,
+        }
+    }
+}
+
+impl Used {
+    fn push(&mut self, name: &'static str) {
+        if let Some(slot) = self.names.get_mut(self.len) {
+            *slot = name;
+            self.len += 1;
+        }
+    }
+    fn extend<const N: usize>(&mut self, names: [&'static str; N]) {
+        for n in names {
+            self.push(n);
+        }
+    }
+    fn contains(&self, name: &str) -> bool {
+        self.names
+            .get(..self.len)
+            .unwrap_or(&[])
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(name))
+    }
+}
+
+fn text(e: &RawEntry, name: &str) -> Option<String> {
+    e.get(name).map(decode).filter(|s| !s.is_empty())
+}
+
+/// One entry into a record (never fails: what cannot be typed is left out).
+pub(crate) fn record(e: &RawEntry) -> Record {
+    let mut used = Used::default();
+    let mut r = Record::default();
+    used.extend([
+        "title",
+        "subtitle",
+        "author",
+        "note",
+        "addendum",
+        "howpublished",
+        "url",
+    ]);
+    used.extend([
+        "language",
+        "origlanguage",
+        "type",
+        "abstract",
+        "keywords",
+        "shorttitle",
+    ]);
+    used.extend(["entrysubtype", "date", "year", "month", "day"]);
+    r.title = text(e, "title").unwrap_or_default();
+    if let Some(sub) = text(e, "subtitle") {
+        r.title = if r.title.is_empty() {
+            sub
+        } else {
+            format!("{}: {sub}", r.title)
+        };
+    }
+    r.date = date(e);
+    if r.date.is_none() {
+        for f in ["date", "year"] {
+            if let Some(v) = e.get(f).map(decode).filter(|v| !v.is_empty()) {
+                r.extra.push(Extra {
+                    label: f.to_string(),
+                    value: v,
+                });
+            }
+        }
+    }
+    if let Some(a) = e.get("author") {
+        r.authors = read_names(a);
+    }
+    let bibtex_misc = e.ty.eq_ignore_ascii_case("misc") && e.get("entrysubtype").is_none();
+    let (shelfmark, credit) = match (e.get("note"), e.get("addendum")) {
+        (note, Some(add)) => (note.map(decode), Some(decode(add))),
+        (Some(note), None) if bibtex_misc => split_note(note),
+        (Some(note), None) => (Some(decode(note)), None),
+        (None, None) => (None, None),
+    };
+    if let Some(s) = shelfmark.filter(|s| !s.is_empty()) {
+        r.original = Some(Original::parse(&s)).filter(|o| !o.raw().is_empty());
+    }
+    match credit.filter(|s| !s.is_empty()) {
+        Some(c) => {
+            r.credits = parse_credits(&c);
+            r.credit_line = Some(c);
+        }
+        None => {
+            for (field, role) in [
+                ("translator", Role::Translator),
+                ("editor", Role::Editor),
+                ("compiler", Role::Compiler),
+            ] {
+                if let Some(v) = e.get(field) {
+                    used.push(field);
+                    for n in read_names(v) {
+                        r.credits.push(Credit::new(role.clone(), n));
+                    }
+                }
+            }
+        }
+    }
+    if let Some(a) = e.get("annotation") {
+        r.funders = funders(a);
+        if !r.funders.is_empty() {
+            used.push("annotation");
+        }
+    }
+    let url = e
+        .get("url")
+        .map(verbatim)
+        .filter(|u| !u.is_empty())
+        .or_else(|| {
+            used.push("doi");
+            e.get("doi")
+                .map(verbatim)
+                .filter(|d| !d.is_empty())
+                .map(|d| {
+                    if d.starts_with("http") {
+                        d
+                    } else {
+                        format!("https://doi.org/{d}")
+                    }
+                })
+        });
+    let doc_id = match (e.get("eprinttype").map(decode).as_deref(), e.get("eprint")) {
+        (Some("wcda"), Some(id)) => {
+            used.extend(["eprint", "eprinttype"]);
+            Some(decode(id))
+        }
+        _ => url.as_deref().and_then(DigitalArchive::id_from_url),
+    };
+    r.digital = DigitalArchive {
+        name: text(e, "howpublished"),
+        url,
+        doc_id,
+    };
+    for field in ["language", "origlanguage"] {
+        if let Some(l) = e.get(field) {
+            r.languages.extend(
+                split_top(l, " and ")
+                    .into_iter()
+                    .map(decode)
+                    .filter(|s| !s.is_empty()),
+            );
+        }
+    }
+    r.genre = text(e, "type");
+    r.summary = text(e, "abstract");
+    if let Some(k) = e.get("keywords") {
+        r.subjects = split_commas(k)
+            .into_iter()
+            .map(decode)
+            .filter(|s| !s.is_empty())
+            .collect();
+    }
+    // Everything else is kept verbatim (decoded), labelled with its field name.
+    let unused = e.fields.iter().filter(|(n, _)| !used.contains(n)).count();
+    r.extra.reserve_exact(r.extra.len() + unused + 2);
+    for (name, value) in &e.fields {
+        if !used.contains(name) {
+            let label = name.to_ascii_lowercase();
+            let value = if matches!(label.as_str(), "doi" | "eprint" | "file" | "pdf") {
+                verbatim(value)
+            } else {
+                decode(value)
+            };
+            if !value.is_empty() {
+                r.extra.push(Extra { label, value });
+            }
+        }
+    }
+    if !e.ty.eq_ignore_ascii_case("unpublished") && !e.ty.eq_ignore_ascii_case("misc") {
+        r.extra.push(Extra {
+            label: "entrytype".to_string(),
+            value: e.ty.to_ascii_lowercase(),
+        });
+    }
+    if !e.key.is_empty() && !key_is_ours(e.key) {
+        r.extra.push(Extra {
+            label: "key".to_string(),
+            value: e.key.to_string(),
+        });
+    }
+    r
+}
+
+/// Keys this crate writes ([`Record::key`], maybe with `-N`): `wcda-…`, or
+/// `<date or nd>-<word>-<6 hex digits>`.
+fn key_is_ours(key: &str) -> bool {
+    if key.starts_with("wcda-") {
+        return true;
+    }
+    let mut parts = key.split('-');
+    let date = parts.next().unwrap_or("");
+    let word = parts.next().unwrap_or("");
+    let hash = parts.next().unwrap_or("");
+    let n = parts.next();
+    (date == "nd" || (date.len() >= 4 && date.bytes().all(|b| b.is_ascii_digit())))
+        && !word.is_empty()
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && hash.len() == 6
+        && hash.bytes().all(|b| b.is_ascii_hexdigit())
+        && n.is_none_or(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        && parts.next().is_none()
+}
+
+/// A verbatim field (`url`, `doi`): braces dropped, `\%`-style escapes resolved, nothing else.
+fn verbatim(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.trim().chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' | '}' => {}
+            '\\' if matches!(
+                chars.peek(),
+                Some('%' | '#' | '_' | '&' | '$' | '~' | '{' | '}')
+            ) =>
+            {
+                if let Some(n) = chars.next() {
+                    out.push(n);
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// BibTeX's `note`: `{shelfmark}. credit sentence`, `{shelfmark}`, or a credit sentence.
+fn split_note(raw: &str) -> (Option<String>, Option<String>) {
+    let raw = raw.trim();
+    if raw.starts_with('{') {
+        // The end of the first group.
+        let b = raw.as_bytes();
+        let mut depth = 0usize;
+        let mut i = 0;
+        while i < b.len() {
+            match b[i] {
+                b'\\' => i += 1,
+                b'{' => depth += 1,
+                b'}' => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        let group = raw.get(..(i + 1).min(raw.len())).unwrap_or("");
+        let rest = raw.get((i + 1).min(raw.len())..).unwrap_or("");
+        if let Some(inner) = one_group(group) {
+            let shelf = decode(inner);
+            let credit = if rest.is_empty() {
+                Some("")
+            } else if let Some(c) = rest.strip_prefix(". ") {
+                Some(c)
+            } else if shelf.ends_with('.') {
+                rest.strip_prefix(' ')
+            } else {
+                None
+            };
+            if let Some(c) = credit {
+                let c = decode(c);
+                return (Some(shelf), (!c.is_empty()).then_some(c));
+            }
+        }
+    }
+    (None, Some(decode(raw)))
+}
+
+/// Funders from `annotation` written as the archive's sentence.
+fn funders(raw: &str) -> Vec<String> {
+    let raw = raw.trim();
+    let Some(inner) = raw.strip_prefix(FUNDED).and_then(|s| s.strip_suffix('.')) else {
+        return Vec::new();
+    };
+    split_top(inner, " and ")
+        .into_iter()
+        .map(|p| decode(p.strip_prefix("the ").unwrap_or(p)))
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// The date: biblatex `date` (EDTF), else `year`/`month`/`day`.
+fn date(e: &RawEntry) -> Option<Date> {
+    if let Some(d) = e.get("date").map(verbatim) {
+        let d = d.trim();
+        // Strip a time part (`2020-01-15T10:00:00`).
+        let edtf = strip_times(d);
+        if let Ok(x) = edtf.parse::<Edtf>() {
+            return Some(Date::new(x));
+        }
+        if let Ok(x) = Date::from_text(d) {
+            return Some(x);
+        }
+    }
+    let year = e.get("year").map(decode)?;
+    let digits: String = year.chars().filter(char::is_ascii_digit).collect();
+    let y: i32 = match digits.len() {
+        1..=4 if year.trim().chars().all(|c| c.is_ascii_digit()) => digits.parse().ok()?,
+        _ => {
+            // "1957a", "1957--1958", "circa 1957": the first four-digit year.
+            let first = year
+                .split(|c: char| !c.is_ascii_digit())
+                .find(|w| w.len() == 4)?;
+            first.parse().ok()?
+        }
+    };
+    let month = e.get("month").map(decode).and_then(|m| month_number(&m));
+    let day = month.and_then(|_| {
+        e.get("day")
+            .map(decode)
+            .and_then(|d| d.trim().parse::<u8>().ok())
+    });
+    let p = Point::new(y, month, day)
+        .or_else(|_| Point::new(y, month, None))
+        .or_else(|_| Point::new(y, None, None))
+        .ok()?;
+    Some(Date::new(Edtf::Point(p)))
+}
+
+fn strip_times(d: &str) -> String {
+    d.split('/')
+        .map(|p| p.split_once('T').map_or(p, |(a, _)| a))
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn month_number(m: &str) -> Option<u8> {
+    let m = m.trim();
+    if let Ok(n) = m.parse::<u8>() {
+        return (1..=12).contains(&n).then_some(n);
+    }
+    let lower = m.to_lowercase();
+    let lower = lower.trim_end_matches('.');
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    NAMES
+        .iter()
+        .position(|n| lower.len() >= 3 && n.starts_with(lower))
+        .and_then(|k| u8::try_from(k + 1).ok())
+}

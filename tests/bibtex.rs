@@ -1,0 +1,467 @@
+//! BibLaTeX / BibTeX: round trips over the shared record strategy, reading other tools' files,
+//! errors with positions, robustness.
+
+mod common;
+
+use archivecite::bibtex::{read, write, Dialect};
+use archivecite::record::{
+    parse_credits, Credit, Date, DigitalArchive, Edtf, Name, Original, Point, Record, Role,
+};
+use proptest::prelude::*;
+
+/// What both dialects cannot hold (see the module docs of `archivecite::bibtex`).
+fn project_common(mut r: Record) -> Record {
+    r.body.clear();
+    r.renditions.clear();
+    r.citation = None;
+    r.places.clear();
+    if r.shelfmark() == Some("") {
+        r.original = None;
+    }
+    r.extra.clear();
+    r.date = r.date.map(|d| d.with_text(None));
+    let sentence = r.credit_sentence().filter(|s| !s.is_empty());
+    r.credits = sentence.as_deref().map(parse_credits).unwrap_or_default();
+    r.credit_line = sentence;
+    for n in &mut r.authors {
+        if let Name::Person(p) = n {
+            p.family_first = false;
+        }
+    }
+    if r.digital.doc_id.is_none() {
+        r.digital.doc_id = r
+            .digital
+            .url
+            .as_deref()
+            .and_then(DigitalArchive::id_from_url);
+    }
+    r
+}
+
+/// BibLaTeX: the common losses only; EDTF survives in full.
+fn project_biblatex(r: Record) -> Record {
+    project_common(r)
+}
+
+/// BibTeX: also only the first known point of the date, as year/month/day.
+fn project_bibtex(r: Record) -> Record {
+    let mut r = project_common(r);
+    r.date = r.date.and_then(|d| {
+        let p = d.edtf().first()?;
+        let month = p.month().filter(|m| (1..=12).contains(m));
+        let day = month.and(p.day());
+        Some(Date::new(Edtf::Point(
+            Point::new(p.year(), month, day).ok()?,
+        )))
+    });
+    r
+}
+
+fn one(bib: &str) -> Record {
+    let (mut rs, errs) = read(bib);
+    assert!(errs.is_empty(), "{errs:?}\n{bib}");
+    assert_eq!(rs.len(), 1, "{bib}");
+    rs.remove(0)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(256), ..ProptestConfig::default() })]
+
+    #[test]
+    fn biblatex_round_trip(r in common::record()) {
+        let bib = write(std::slice::from_ref(&r), Dialect::Biblatex, false);
+        prop_assert_eq!(one(&bib), project_biblatex(r), "{}", bib);
+    }
+
+    #[test]
+    fn biblatex_chicago_round_trip(r in common::record()) {
+        let bib = write(std::slice::from_ref(&r), Dialect::Biblatex, true);
+        prop_assert_eq!(one(&bib), project_biblatex(r), "{}", bib);
+    }
+
+    #[test]
+    fn bibtex_round_trip(r in common::record()) {
+        let bib = write(std::slice::from_ref(&r), Dialect::Bibtex, false);
+        prop_assert_eq!(one(&bib), project_bibtex(r), "{}", bib);
+    }
+
+    #[test]
+    fn many_records_keep_order_and_unique_keys(rs in prop::collection::vec(common::record(), 0..6)) {
+        let bib = write(&rs, Dialect::Biblatex, false);
+        let (back, errs) = read(&bib);
+        prop_assert!(errs.is_empty());
+        prop_assert_eq!(back, rs.into_iter().map(project_biblatex).collect::<Vec<_>>());
+        let keys: Vec<&str> = bib.lines().filter_map(|l| l.strip_prefix("@unpublished{").or_else(|| l.strip_prefix("@misc{"))).collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        sorted.dedup();
+        prop_assert_eq!(sorted.len(), keys.len());
+    }
+
+    #[test]
+    fn never_panics_on_text(s in "\\PC{0,300}") {
+        let _ = read(&s);
+    }
+
+    #[test]
+    fn never_panics_on_bib_like_text(parts in prop::collection::vec(prop::sample::select(vec![
+        "@", "@article", "@string", "@preamble", "@comment", "{", "}", "(", ")", "\"", "#", "=", ",",
+        "\n", " ", "%", "\\", "\\\"", "\\c", "$", "title", "author", "and", "x", "é", "{\\ss}", "jan",
+        "--", "~", "year", "date", "1957", "note", "addendum",
+    ]), 0..80)) {
+        let s: String = parts.concat();
+        let _ = read(&s);
+    }
+}
+
+fn seed() -> Record {
+    let mut r =
+        Record::new("Journal of Soviet Ambassador to the DPRK A.M. Puzanov for 7 December 1957");
+    r.date = Some(Date::from_text("December 07, 1957").unwrap());
+    r.credit_line = Some("Translated for NKIDP by Gary Goldberg.".into());
+    r.credits = parse_credits("Translated for NKIDP by Gary Goldberg.");
+    r.funders = vec![
+        "ROK Ministry of Unification".into(),
+        "Leon Levy Foundation".into(),
+    ];
+    r.digital.name = Some(archivecite::record::WCDA.into());
+    r.original = Some(Original::parse("AVPRF F. 0102, Op. 13, Delo 5"));
+    r.summary = Some("Kim Il sung discusses the KWP CC Plenum.".into());
+    r.renditions = vec!["English HTML".parse().unwrap()];
+    r
+}
+
+#[test]
+fn seed_biblatex_matches_the_mapping() {
+    let bib = write(&[seed()], Dialect::Biblatex, false);
+    for line in [
+        "@misc{19571207-journal-",
+        "  entrysubtype = {archival},",
+        "  title        = {{Journal of Soviet Ambassador to the DPRK A.M. Puzanov for 7 December 1957}},",
+        "  shorttitle   = {{Journal of Soviet Ambassador}},",
+        "  date         = {1957-12-07},",
+        "  howpublished = {History and Public Policy Program Digital Archive},",
+        "  note         = {AVPRF F. 0102, Op. 13, Delo 5},",
+        "  addendum     = {Translated for NKIDP by Gary Goldberg.},",
+        "  annotation   = {This document was made possible with support from the ROK Ministry of Unification and the Leon Levy Foundation.},",
+    ] {
+        assert!(bib.contains(line), "{line}\n{bib}");
+    }
+    assert_eq!(one(&bib), project_biblatex(seed()));
+    let mut signed = seed();
+    signed.authors = vec![Name::parse("A. M. Puzanov")];
+    let bib = write(&[signed.clone()], Dialect::Biblatex, false);
+    assert!(
+        bib.starts_with("@unpublished{") && !bib.contains("entrysubtype"),
+        "{bib}"
+    );
+    assert!(bib.contains("  author       = {Puzanov, A. M.},"), "{bib}");
+    assert_eq!(one(&bib), project_biblatex(signed));
+}
+
+#[test]
+fn seed_bibtex_matches_the_mapping() {
+    let bib = write(&[seed()], Dialect::Bibtex, false);
+    for line in [
+        "@misc{19571207-journal-",
+        "  year         = {1957},",
+        "  month        = dec,",
+        "  day          = {7},",
+        "  note         = {{AVPRF F. 0102, Op. 13, Delo 5}. Translated for NKIDP by Gary Goldberg.},",
+    ] {
+        assert!(bib.contains(line), "{line}\n{bib}");
+    }
+    assert_eq!(one(&bib), project_bibtex(seed()));
+}
+
+#[test]
+fn reads_other_tools_files() {
+    let bib = r#"% JabRef / Zotero / Better BibTeX style
+@String{fr = "Fisheries Research"}
+@STRING(jfa = {J. } # "Fish " # {Aquat.})
+@Preamble{"\input bibnames.sty" # "\hyphenation{ }"}
+@comment{jabref-meta: databaseType:biblatex;}
+Some text between entries with an e-mail beebe@math.utah.edu.
+
+@Article{Smith:1980:ABC,
+  author =       "J. Smith and M{\"u}ller, Hans and {\c{S}}erban, Ion and {World Health Organization}",
+  title =        "The {DNA} of {\em Salmo} in {B}ritish {C}olumbia --- a study",
+  journal =      fr # " and " # jfa,
+  volume =       "1",
+  year =         "1980",
+  month =        dec,
+  abstract = {Stra{\ss}e, \'{e}t\'e, \c{c}a, \v{s}, {\o}, {\aa}, \emph{x}, \unknownmacro{arg}, 10\% \& \$5},
+  keywords = {fish, {salmon, trout}, rivers},
+  URL =          "http://example.org/a_b",
+}
+
+@book{doe2020,
+  author = {Doe, John and van der Berg, Anna and King, Jr., Martin},
+  editor = {Ed Itor},
+  translator = {Trans Lator},
+  title = {{A Protected Title}},
+  subtitle = {With a Subtitle},
+  date = {2020-05~},
+  language = {english},
+  doi = {10.1000/xyz},
+}
+
+@online{web, title = {Web page}, date = {2019-01-02/2019-02}, url = {https://x.org/~me}}
+@thesis{th, title = {Thesis}, year = {2001}, month = {3}, type = {phdthesis}}
+@incollection{inc, title = "Chapter", author = "Alpha Beta", year = 1999}
+"#;
+    let (rs, errs) = read(bib);
+    assert!(errs.is_empty(), "{errs:?}");
+    assert_eq!(rs.len(), 5);
+    let a = &rs[0];
+    assert_eq!(a.title, "The DNA of Salmo in British Columbia — a study");
+    assert_eq!(a.date.as_ref().unwrap().to_string(), "1980-12");
+    assert_eq!(a.authors.len(), 4);
+    assert_eq!(a.authors[0], Name::person("J.", "Smith"));
+    assert_eq!(a.authors[1], Name::person("Hans", "Müller"));
+    assert_eq!(a.authors[2], Name::person("Ion", "Şerban"));
+    assert_eq!(
+        a.authors[3],
+        Name::Organization("World Health Organization".into())
+    );
+    assert_eq!(
+        a.summary.as_deref(),
+        Some("Straße, été, ça, š, ø, å, x, \\unknownmacro{arg}, 10% & $5")
+    );
+    assert_eq!(a.subjects, vec!["fish", "salmon, trout", "rivers"]);
+    assert_eq!(a.digital.url.as_deref(), Some("http://example.org/a_b"));
+    let b = &rs[1];
+    assert_eq!(b.title, "A Protected Title: With a Subtitle");
+    assert_eq!(b.date.as_ref().unwrap().to_string(), "2020-05~");
+    assert_eq!(b.authors[1].inverted(), "van der Berg, Anna");
+    assert_eq!(b.authors[2].inverted(), "King, Martin, Jr.");
+    assert_eq!(
+        b.credits,
+        vec![
+            Credit::new(Role::Translator, Name::person("Trans", "Lator")),
+            Credit::new(Role::Editor, Name::person("Ed", "Itor")),
+        ]
+    );
+    assert_eq!(b.languages, vec!["english"]);
+    assert_eq!(
+        b.digital.url.as_deref(),
+        Some("https://doi.org/10.1000/xyz")
+    );
+    assert_eq!(
+        rs[2].date.as_ref().unwrap().to_string(),
+        "2019-01-02/2019-02"
+    );
+    assert_eq!(rs[2].digital.url.as_deref(), Some("https://x.org/~me"));
+    assert_eq!(rs[3].date.as_ref().unwrap().to_string(), "2001-03");
+    assert_eq!(rs[3].genre.as_deref(), Some("phdthesis"));
+    assert_eq!(rs[4].authors, vec![Name::person("Alpha", "Beta")]);
+}
+
+#[test]
+fn one_bad_entry_gives_one_error_with_its_line() {
+    let bib = "@misc{a, title = {One}}\n\n@misc{b, title = {Two\n\n@misc{c, title = {Three}}\n@misc{d title = {Four}}\n@misc{e, title = {Five}}\n";
+    let (rs, errs) = read(bib);
+    let titles: Vec<&str> = rs.iter().map(|r| r.title.as_str()).collect();
+    assert_eq!(titles, ["One", "Three", "Five"]);
+    assert_eq!(errs.len(), 2, "{errs:?}");
+    assert_eq!(errs[0].position().unwrap().line, 3);
+    assert_eq!(errs[1].position().unwrap().line, 6);
+    assert!(errs[0].to_string().contains("bibtex"), "{}", errs[0]);
+}
+
+#[test]
+fn preamble_with_concatenation_is_skipped() {
+    let bib = std::fs::read_to_string("/work/shared/bench-data/beebe-preamble-sample.bib");
+    if let Ok(bib) = bib {
+        let (rs, errs) = read(&bib);
+        assert!(errs.is_empty(), "{errs:?}");
+        assert_eq!(rs.len(), 1);
+        assert_eq!(rs[0].authors, vec![Name::person("A.", "Author")]);
+    }
+}
+
+#[test]
+fn huge_and_binary_inputs_terminate() {
+    let long = format!("@misc{{k, title = {{{}}}}}", "x".repeat(5_000_000));
+    let (rs, _) = read(&long);
+    assert_eq!(rs[0].title.len(), 5_000_000);
+    let open = format!("@misc{{k, title = {{{}", "{".repeat(100_000));
+    let (rs, errs) = read(&open);
+    assert!(rs.is_empty() && errs.len() == 1);
+    let bin: String = (0..200_000u32)
+        .map(|i| char::from_u32((i * 7919) % 0x2FFF).unwrap_or('@'))
+        .collect();
+    let _ = read(&bin);
+    let ats = "@a{".repeat(100_000);
+    let _ = read(&ats);
+    // Many unclosed values, each on its own line: linear, one error each.
+    let t = std::time::Instant::now();
+    let quotes = "@a{k, t = \"x\n".repeat(20_000);
+    let (rs, errs) = read(&quotes);
+    assert!(rs.is_empty());
+    assert_eq!(errs.len(), 20_000);
+    let braces = "@a{k, t = {x\n".repeat(20_000);
+    let (_, errs) = read(&braces);
+    assert_eq!(errs.len(), 20_000);
+    assert!(t.elapsed() < std::time::Duration::from_secs(20));
+}
+
+#[test]
+fn every_fixture_round_trips() {
+    let dump = std::env::var_os("BIBTEX_DUMP").map(std::path::PathBuf::from);
+    for (name, page) in common::pages() {
+        let r = archivecite::block::read(&page).unwrap();
+        if let Some(d) = &dump {
+            std::fs::create_dir_all(d).unwrap();
+            let json = archivecite::write(
+                archivecite::Format::Record,
+                std::slice::from_ref(&r),
+                &archivecite::Options::default(),
+            );
+            std::fs::write(d.join(format!("{name}.record.json")), json).unwrap();
+        }
+        for (dialect, chicago, ext) in [
+            (Dialect::Biblatex, false, "bib"),
+            (Dialect::Biblatex, true, "chicago.bib"),
+            (Dialect::Bibtex, false, "bibtex.bib"),
+        ] {
+            let bib = write(std::slice::from_ref(&r), dialect, chicago);
+            let back = one(&bib);
+            let want = match dialect {
+                Dialect::Biblatex => project_biblatex(r.clone()),
+                Dialect::Bibtex => project_bibtex(r.clone()),
+            };
+            assert_eq!(back, want, "{name}.{ext}\n{bib}");
+            if let Some(d) = &dump {
+                std::fs::create_dir_all(d).unwrap();
+                std::fs::write(d.join(format!("{name}.{ext}")), &bib).unwrap();
+            }
+        }
+    }
+}
+
+/// Hand-made records with every field and every EDTF shape; written out for the oracles when
+/// `BIBTEX_DUMP` is set.
+fn edge_records() -> Vec<Record> {
+    let dates = [
+        "1957-12-07",
+        "1957-12",
+        "1957",
+        "1957~",
+        "1957?",
+        "1957-12-07%",
+        "195X",
+        "19XX",
+        "1957-21",
+        "1957-12-05/1957-12-06",
+        "1957/1958",
+        "../1958",
+        "1945/..",
+        "1945/",
+        "/1958",
+        "1957-03~/1957-05?",
+    ];
+    dates
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let mut r = Record::new(format!(
+                "Edge {i}: {{braces}} & 100% $5 #1 a_b ~ ^ \\ -- ``q'' Ünïcødé 中文"
+            ));
+            r.date = Some(d.parse().unwrap());
+            if i % 2 == 0 {
+                r.authors = vec![
+                    Name::parse("Kim Il Sung"),
+                    Name::parse("Ludwig van Beethoven"),
+                    Name::Organization("Smith and Sons, Ltd.".into()),
+                ];
+            }
+            r.credits = parse_credits(
+                "Obtained by X Y (Z University) and translated for NKIDP by Gary Goldberg.",
+            );
+            r.funders = vec![
+                "Korea Foundation".into(),
+                "Ford and Carnegie Foundation".into(),
+            ];
+            r.digital = DigitalArchive {
+                name: Some(archivecite::record::WCDA.into()),
+                url: Some(format!(
+                    "https://digitalarchive.wilsoncenter.org/document/{}",
+                    1000 + i
+                )),
+                doc_id: Some(if i == 3 {
+                    "abc".into()
+                } else {
+                    format!("{}", 1000 + i)
+                }),
+            };
+            r.original = Some(Original::parse("RGANI, f. 5, op. 30, d. 335, ll. 1-12"));
+            r.languages = vec!["Russian".into(), "Korean".into()];
+            r.genre = Some("Telegram".into());
+            r.subjects = vec!["Korean War, 1950-1953".into(), "Soviet Union".into()];
+            r.summary = Some("A summary with \"quotes\" and 'apostrophes'.".into());
+            r
+        })
+        .collect()
+}
+
+#[test]
+fn edge_records_round_trip() {
+    let rs = edge_records();
+    for (dialect, chicago, ext) in [
+        (Dialect::Biblatex, false, "bib"),
+        (Dialect::Biblatex, true, "chicago.bib"),
+        (Dialect::Bibtex, false, "bibtex.bib"),
+    ] {
+        let bib = write(&rs, dialect, chicago);
+        let (back, errs) = read(&bib);
+        assert!(errs.is_empty());
+        let want: Vec<Record> = rs
+            .iter()
+            .cloned()
+            .map(|r| match dialect {
+                Dialect::Biblatex => project_biblatex(r),
+                Dialect::Bibtex => project_bibtex(r),
+            })
+            .collect();
+        assert_eq!(back, want, "{bib}");
+        if let Some(d) = std::env::var_os("BIBTEX_DUMP") {
+            let d = std::path::PathBuf::from(d);
+            std::fs::create_dir_all(&d).unwrap();
+            std::fs::write(d.join(format!("edge.{ext}")), &bib).unwrap();
+        }
+    }
+}
+
+/// The 27 MB benchmark file: every entry read, no error. Timed with
+/// `cargo test --release --test bibtex beebe -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn beebe_fish_to_json() {
+    let path = "/work/shared/bench-data/beebe-fish.bib";
+    let Ok(bib) = std::fs::read_to_string(path) else {
+        return;
+    };
+    let t = std::time::Instant::now();
+    let (rs, errs) = read(&bib);
+    let t_read = t.elapsed();
+    // Streamed to a file, as a converter would.
+    let out = std::env::temp_dir().join("beebe-fish.archivecite.json");
+    let mut w = std::io::BufWriter::new(std::fs::File::create(&out).unwrap());
+    serde_json::to_writer(&mut w, &rs).unwrap();
+    std::io::Write::flush(&mut w).unwrap();
+    let t_all = t.elapsed();
+    let json = std::fs::metadata(&out).unwrap().len();
+    println!(
+        "beebe-fish: {} records, {} errors, read {:?} ({:.0} MB/s), read+json {:?}, json {} bytes",
+        rs.len(),
+        errs.len(),
+        t_read,
+        bib.len() as f64 / 1e6 / t_read.as_secs_f64(),
+        t_all,
+        json
+    );
+    assert_eq!(rs.len(), 25_596);
+    assert!(errs.is_empty(), "{:?}", &errs[..errs.len().min(5)]);
+    assert!(rs.iter().all(|r| !r.title.is_empty()));
+}
