@@ -55,9 +55,12 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("read");
     g.throughput(Throughput::Bytes(own.len() as u64));
     g.bench_function("own-biblatex", |b| b.iter(|| read(&own)));
-    if let Ok(big) = std::fs::read_to_string("../shared/bench-data/beebe-fish.bib")
-        .or_else(|_| std::fs::read_to_string("/work/shared/bench-data/beebe-fish.bib"))
-    {
+    if let Ok(big) = std::fs::read_to_string("../shared/bench-data/beebe-fish.bib").or_else(|_| {
+        std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/bench-data/beebe-fish.bib"
+        ))
+    }) {
         g.sample_size(10);
         g.throughput(Throughput::Bytes(big.len() as u64));
         g.bench_function("beebe-fish", |b| b.iter(|| read(&big)));
