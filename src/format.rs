@@ -235,3 +235,70 @@ pub(crate) fn line_col_offset(text: &str, line: usize, column: usize) -> usize {
     }
     text.len()
 }
+
+impl Format {
+    /// The fields of `record` that this format cannot hold (empty fields are not listed), as
+    /// the format modules document them; the CLI warns about them.
+    ///
+    /// ```
+    /// use archivecite::{Format, block};
+    /// let page = std::fs::read_to_string("tests/fixtures/seed.txt").unwrap();
+    /// let r = block::read(&page).unwrap();
+    /// assert!(Format::Tei.losses(&r).is_empty());
+    /// assert_eq!(Format::CslJson.losses(&r), ["body"]);
+    /// assert!(Format::ChicagoNote.losses(&r).contains(&"funders"));
+    /// ```
+    pub fn losses(self, r: &Record) -> Vec<&'static str> {
+        use crate::record::{Edtf, Precision, Role};
+        let mut out = Vec::new();
+        let mut lose = |cond: bool, name: &'static str| {
+            if cond {
+                out.push(name);
+            }
+        };
+        match self {
+            Format::Block | Format::Record | Format::Tei => {}
+            Format::CslJson => lose(!r.body.is_empty(), "body"),
+            Format::Biblatex | Format::Bibtex => {
+                lose(!r.body.is_empty(), "body");
+                lose(
+                    r.date.as_ref().is_some_and(|d| d.text().is_some()),
+                    "date as printed",
+                );
+                lose(!r.renditions.is_empty(), "formats on offer");
+                lose(r.citation.is_some(), "citation line");
+                lose(!r.places.is_empty(), "places");
+                lose(!r.extra.is_empty(), "other labelled parts");
+                if self == Format::Bibtex {
+                    let exact = r.date.as_ref().is_none_or(|d| {
+                        matches!(d.edtf(), Edtf::Point(p) if !p.approximate() && !p.uncertain()
+                            && matches!(p.precision(), Precision::Year | Precision::Month | Precision::Day))
+                    });
+                    lose(!exact, "date qualifiers and ranges");
+                }
+            }
+            Format::ChicagoNote | Format::ChicagoShortNote | Format::ChicagoBibliography => {
+                lose(!r.body.is_empty(), "body");
+                lose(r.summary.is_some(), "summary");
+                lose(!r.funders.is_empty(), "funders");
+                lose(r.genre.is_some(), "genre");
+                lose(!r.languages.is_empty(), "languages");
+                lose(!r.renditions.is_empty(), "formats on offer");
+                lose(!r.subjects.is_empty(), "subjects");
+                lose(!r.places.is_empty(), "places");
+                lose(!r.extra.is_empty(), "other labelled parts");
+                lose(
+                    r.credits
+                        .iter()
+                        .any(|c| !matches!(c.role, Role::Translator | Role::Editor)),
+                    "credits other than translators and editors",
+                );
+                lose(
+                    r.credits.iter().any(|c| c.on_behalf_of.is_some()),
+                    "projects credits were done for",
+                );
+            }
+        }
+        out
+    }
+}

@@ -170,3 +170,30 @@ fn directories_are_walked_in_order_with_a_glob() {
         "112277 first"
     );
 }
+
+#[test]
+fn verbose_names_the_fields_a_format_cannot_hold() {
+    let out = bin()
+        .args([
+            "convert",
+            "-v",
+            "--to",
+            "csl-json",
+            "--to",
+            "tei",
+            &fixture("seed.txt"),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("seed.txt: warning: csl-json cannot hold: body"),
+        "{err}"
+    );
+    assert!(!err.contains("tei cannot hold"), "{err}");
+    assert!(
+        err.contains("1 record(s) converted, 0 input(s) failed, 1 warning(s)"),
+        "{err}"
+    );
+}

@@ -277,6 +277,28 @@ fn read_input(input: &Input, from: Option<Format>) -> Outcome {
     }
 }
 
+/// "FILE: warning: FORMAT cannot hold: body, funders" for each format that drops something.
+fn loss_warnings(file: &str, records: &[Record], formats: &[Format]) -> Vec<String> {
+    let mut out = Vec::new();
+    for &f in formats {
+        let mut lost: Vec<&str> = Vec::new();
+        for r in records {
+            for l in f.losses(r) {
+                if !lost.contains(&l) {
+                    lost.push(l);
+                }
+            }
+        }
+        if !lost.is_empty() {
+            out.push(format!(
+                "{file}: warning: {f} cannot hold: {}",
+                lost.join(", ")
+            ));
+        }
+    }
+    out
+}
+
 /// `FILE:LINE:COL: message` where the error has a position, else `FILE: message`.
 fn located(file: &str, e: &Error) -> String {
     match e.position() {
@@ -321,16 +343,18 @@ fn convert(args: ConvertArgs) -> Result<bool, String> {
 
     let mut failed = 0usize;
     let mut converted = 0usize;
+    let mut warnings: Vec<String> = Vec::new();
     match &args.out {
         Some(dir) => {
             std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
             let bar = progress(files.len(), quiet);
             // each input is read, written and dropped: memory does not grow with the batch
-            let results: Vec<(usize, Vec<String>)> = files
+            let results: Vec<(usize, Vec<String>, Vec<String>)> = files
                 .par_iter()
                 .map(|input| {
                     let o = read_input(input, from);
                     let mut errors = o.errors;
+                    let warnings = loss_warnings(&input.name, &o.records, &formats);
                     if !o.records.is_empty() {
                         for &f in &formats {
                             let path = dir.join(output_name(input, f));
@@ -340,12 +364,13 @@ fn convert(args: ConvertArgs) -> Result<bool, String> {
                         }
                     }
                     bar.inc(1);
-                    (o.records.len(), errors)
+                    (o.records.len(), errors, warnings)
                 })
                 .collect();
             bar.finish_and_clear();
-            for (input, (n, errors)) in files.iter().zip(results) {
+            for (input, (n, errors, w)) in files.iter().zip(results) {
                 converted += n;
+                warnings.extend(w);
                 if !errors.is_empty() {
                     failed += 1;
                 }
@@ -379,6 +404,7 @@ fn convert(args: ConvertArgs) -> Result<bool, String> {
                 if verbose {
                     eprintln!("{}: {} record(s)", input.name, o.records.len());
                 }
+                warnings.extend(loss_warnings(&input.name, &o.records, &formats));
                 records.extend(o.records);
             }
             converted = records.len();
@@ -394,10 +420,22 @@ fn convert(args: ConvertArgs) -> Result<bool, String> {
             }
         }
     }
-    if !quiet && (files.len() > 1 || failed > 0 || verbose) && std::io::stderr().is_terminal()
-        || verbose
-    {
-        eprintln!("{converted} record(s) converted, {failed} input(s) failed");
+    if verbose {
+        for w in &warnings {
+            eprintln!("{w}");
+        }
+    }
+    let batch = files.len() > 1 || failed > 0 || !warnings.is_empty();
+    if !quiet && batch && std::io::stderr().is_terminal() || verbose {
+        let hint = if warnings.is_empty() || verbose {
+            ""
+        } else {
+            " (--verbose lists them)"
+        };
+        eprintln!(
+            "{converted} record(s) converted, {failed} input(s) failed, {} warning(s) about fields a format cannot hold{hint}",
+            warnings.len()
+        );
     }
     Ok(failed == 0)
 }
