@@ -69,16 +69,23 @@ fn list_item(s: &str, out: &mut String) {
 pub(crate) fn write(records: &[Record], dialect: Dialect, chicago: bool) -> String {
     let mut out = String::with_capacity(records.len() * 1024);
     let mut keys: HashSet<String> = HashSet::with_capacity(records.len());
+    let mut next: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, r) in records.iter().enumerate() {
         if i > 0 {
             out.push('\n');
         }
         let base = clean_key(&r.key());
         let mut key = base.clone();
-        let mut n = 1;
-        while keys.contains(&key) {
-            n += 1;
-            key = format!("{base}-{n}");
+        if keys.contains(&key) {
+            // the next suffix to try for a repeated key: many repeats stay linear
+            let n = next.entry(base.clone()).or_insert(2);
+            loop {
+                key = format!("{base}-{n}");
+                *n += 1;
+                if !keys.contains(&key) {
+                    break;
+                }
+            }
         }
         entry(&mut out, r, &key, dialect, chicago);
         keys.insert(key);
