@@ -410,12 +410,23 @@ fn convert(args: ConvertArgs) -> Result<bool, String> {
             converted = records.len();
             let stdout = std::io::stdout();
             let mut lock = stdout.lock();
-            for (k, &f) in formats.iter().enumerate() {
-                if k > 0 {
-                    let _ = writeln!(lock);
-                }
-                if !records.is_empty() {
-                    let _ = lock.write_all(write(f, &records, &options).as_bytes());
+            // formats are written on all cores, two at a time so that memory stays near two outputs
+            for (k, pair) in formats.chunks(2).enumerate() {
+                let texts: Vec<String> = pair
+                    .par_iter()
+                    .map(|&f| {
+                        if records.is_empty() {
+                            String::new()
+                        } else {
+                            write(f, &records, &options)
+                        }
+                    })
+                    .collect();
+                for (j, text) in texts.iter().enumerate() {
+                    if k + j > 0 {
+                        let _ = writeln!(lock);
+                    }
+                    let _ = lock.write_all(text.as_bytes());
                 }
             }
         }
