@@ -8,7 +8,7 @@ use crate::record::bibliographic::{
     entry_of_csl_type, entrysubtype_of_csl_type, field_of_label, is_date_label, langid_of_language,
     BIB, CSL_TYPES, ID, TYPE,
 };
-use crate::record::{DigitalArchive, Edtf, Record};
+use crate::record::{DigitalArchive, Edtf, Extra, Record};
 use std::collections::HashSet;
 
 const MONTHS: [&str; 12] = [
@@ -326,7 +326,15 @@ fn bibliographic_fields<'a>(
     bibtex: bool,
     written: &mut Vec<&'a str>,
 ) {
-    for x in &r.extra {
+    // In one order whatever order the extras were read in (CSL members come in any order).
+    let mut extras: Vec<&Extra> = r.extra.iter().collect();
+    extras.sort_by_key(|x| {
+        FIELD_ORDER
+            .iter()
+            .position(|l| *l == x.label)
+            .unwrap_or(FIELD_ORDER.len() + usize::from(x.label.starts_with(BIB)))
+    });
+    for x in extras {
         if matches!(x.label.as_str(), "note" | "title-short" | "type" | "id") || x.value.is_empty()
         {
             continue;
@@ -369,6 +377,39 @@ fn bibliographic_fields<'a>(
         }
     }
 }
+
+/// The order canonical extras are written in.
+const FIELD_ORDER: &[&str] = &[
+    "container-title",
+    "container-title-short",
+    "collection-title",
+    "volume",
+    "number-of-volumes",
+    "issue",
+    "number",
+    "chapter-number",
+    "page",
+    "number-of-pages",
+    "publisher",
+    "publisher-place",
+    "edition",
+    "version",
+    "event-title",
+    "event",
+    "event-date",
+    "event-place",
+    "original-title",
+    "original-publisher",
+    "original-publisher-place",
+    "original-date",
+    "ISBN",
+    "ISSN",
+    "DOI",
+    "call-number",
+    "accessed",
+    "language",
+    "annote",
+];
 
 /// True if biber's data model allows `field` in a BibLaTeX entry of type `ty`.
 fn allowed(ty: &str, field: &str) -> bool {
