@@ -9,15 +9,10 @@ use archivecite::record::{
 };
 use proptest::prelude::*;
 
-trait ExtraNew {
-    fn new(label: &str, value: &str) -> Extra;
-}
-impl ExtraNew for Extra {
-    fn new(label: &str, value: &str) -> Extra {
-        Extra {
-            label: label.into(),
-            value: value.into(),
-        }
+fn extra(label: &str, value: &str) -> Extra {
+    Extra {
+        label: label.into(),
+        value: value.into(),
     }
 }
 
@@ -257,7 +252,7 @@ Some text between entries with an e-mail beebe@math.utah.edu.
     assert_eq!(b.languages, vec!["english"]);
     // The DOI is the DOI (the vocabulary's `DOI`), not a URL.
     assert_eq!(b.digital.url, None);
-    assert!(b.extra.contains(&Extra::new("DOI", "10.1000/xyz")));
+    assert!(b.extra.contains(&extra("DOI", "10.1000/xyz")));
     assert_eq!(
         rs[2].date.as_ref().unwrap().to_string(),
         "2019-01-02/2019-02"
@@ -266,8 +261,8 @@ Some text between entries with an e-mail beebe@math.utah.edu.
     assert_eq!(rs[3].date.as_ref().unwrap().to_string(), "2001-03");
     // biblatex's localisation key for a thesis says no more than the CSL type.
     assert_eq!(rs[3].genre, None);
-    assert!(rs[3].extra.contains(&Extra::new("type", "thesis")));
-    assert!(rs[4].extra.contains(&Extra::new("type", "chapter")));
+    assert!(rs[3].extra.contains(&extra("type", "thesis")));
+    assert!(rs[4].extra.contains(&extra("type", "chapter")));
     assert_eq!(rs[4].authors, vec![Name::person("Alpha", "Beta")]);
 }
 
