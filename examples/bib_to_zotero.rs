@@ -1,5 +1,8 @@
 //! Converting a .bib library for Zotero: read every entry (a bad entry is reported with its
-//! line and skipped, the others are kept) and write CSL-JSON, which Zotero imports.
+//! line and skipped, the others are kept) and write CSL-JSON, which Zotero imports. Books,
+//! articles and other non-archival entries keep their CSL type, container, publisher, place,
+//! volume, pages and identifiers, and their citation keys are the CSL ids (the hub's
+//! bibliographic vocabulary, `archivecite::record::bibliographic`).
 //!
 //! ```sh
 //! cargo run --example bib_to_zotero [LIBRARY.bib] [OUT.json]

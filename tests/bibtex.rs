@@ -5,9 +5,16 @@ mod common;
 
 use archivecite::bibtex::{read, write, Dialect};
 use archivecite::record::{
-    parse_credits, Credit, Date, DigitalArchive, Edtf, Name, Original, Point, Record, Role,
+    parse_credits, Credit, Date, DigitalArchive, Edtf, Extra, Name, Original, Point, Record, Role,
 };
 use proptest::prelude::*;
+
+fn extra(label: &str, value: &str) -> Extra {
+    Extra {
+        label: label.into(),
+        value: value.into(),
+    }
+}
 
 /// What both dialects cannot hold (see the module docs of `archivecite::bibtex`).
 fn project_common(mut r: Record) -> Record {
@@ -243,17 +250,19 @@ Some text between entries with an e-mail beebe@math.utah.edu.
         ]
     );
     assert_eq!(b.languages, vec!["english"]);
-    assert_eq!(
-        b.digital.url.as_deref(),
-        Some("https://doi.org/10.1000/xyz")
-    );
+    // The DOI is the DOI (the vocabulary's `DOI`), not a URL.
+    assert_eq!(b.digital.url, None);
+    assert!(b.extra.contains(&extra("DOI", "10.1000/xyz")));
     assert_eq!(
         rs[2].date.as_ref().unwrap().to_string(),
         "2019-01-02/2019-02"
     );
     assert_eq!(rs[2].digital.url.as_deref(), Some("https://x.org/~me"));
     assert_eq!(rs[3].date.as_ref().unwrap().to_string(), "2001-03");
-    assert_eq!(rs[3].genre.as_deref(), Some("phdthesis"));
+    // biblatex's localisation key for a thesis says no more than the CSL type.
+    assert_eq!(rs[3].genre, None);
+    assert!(rs[3].extra.contains(&extra("type", "thesis")));
+    assert!(rs[4].extra.contains(&extra("type", "chapter")));
     assert_eq!(rs[4].authors, vec![Name::person("Alpha", "Beta")]);
 }
 
@@ -451,4 +460,30 @@ fn beebe_fish_reads_without_error() {
     assert_eq!(rs.len(), 25_596);
     assert!(errs.is_empty(), "{:?}", &errs[..errs.len().min(5)]);
     assert!(rs.iter().all(|r| !r.title.is_empty()));
+}
+
+/// A BibLaTeX article (and a book) → CSL-JSON → BibLaTeX keeps entry type, key and the
+/// bibliographic fields (the hub's vocabulary in between).
+#[test]
+fn biblatex_article_through_csl() {
+    let bib = "@article{kim2004,\n  author       = {Szalontai, Balázs and Radchenko, Sergey},\n  title        = {{North Korea's Efforts to Acquire Nuclear Technology}},\n  date         = {2006-08},\n  journaltitle = {Cold War History},\n  volume       = {6},\n  number       = {2},\n  pages        = {87-103},\n  issn         = {1468-2745},\n  doi          = {10.1080/14682740600},\n  langid       = {british},\n}\n\n@book{lankov2002,\n  author       = {Lankov, Andrei},\n  title        = {{From Stalin to Kim Il Sung}},\n  date         = {2002},\n  publisher    = {Rutgers University Press},\n  location     = {New Brunswick},\n  edition      = {2},\n}\n";
+    let (records, errors) = read(bib);
+    assert!(errors.is_empty(), "{errors:?}");
+    let json = archivecite::csl::write(&records);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v[0]["type"], "article-journal");
+    assert_eq!(v[0]["container-title"], "Cold War History");
+    assert_eq!(v[0]["issue"], "2");
+    assert_eq!(v[0]["language"], "en-GB");
+    assert_eq!(v[1]["publisher-place"], "New Brunswick");
+    let back = archivecite::csl::read(&json).unwrap();
+    // Without our `custom` too (as Zotero gives it back).
+    let mut bare = v.clone();
+    for it in bare.as_array_mut().unwrap() {
+        it.as_object_mut().unwrap().remove("custom");
+    }
+    let zotero = archivecite::csl::read(&bare.to_string()).unwrap();
+    for records in [back, zotero] {
+        assert_eq!(write(&records, Dialect::Biblatex, false), bib);
+    }
 }

@@ -194,3 +194,149 @@ fn foreign_round_trip() {
     out("beebe-300", &json);
     assert_eq!(csl::read(&json).unwrap(), records[..300].to_vec());
 }
+
+/// Items of a CSL-JSON file as JSON values.
+fn items(json: &str) -> Vec<serde_json::Value> {
+    serde_json::from_str::<serde_json::Value>(json)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+/// The user story: a .bib library converted for Zotero keeps types, containers, publishers,
+/// places, volumes and citation keys (the hub's bibliographic vocabulary).
+#[test]
+fn library_bib_to_csl() {
+    let bib = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/data/library.bib"
+    ))
+    .unwrap();
+    let (records, errors) = archivecite::bibtex::read(&bib);
+    assert!(errors.is_empty(), "{errors:?}");
+    let json = csl::write(&records);
+    out("library", &json);
+    let v = items(&json);
+    let types: Vec<&str> = v.iter().map(|i| i["type"].as_str().unwrap()).collect();
+    assert_eq!(
+        types,
+        ["manuscript", "book", "article-journal", "document"],
+        "{json}"
+    );
+    let ids: Vec<&str> = v.iter().map(|i| i["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "wcda-115647",
+            "lankov2002",
+            "szalontai2003",
+            "weathersby1993"
+        ]
+    );
+    assert_eq!(
+        v[0]["archive_location"],
+        "AVPRF F. 0102, Op. 13, P. 72, Delo 5, Listy 165-192"
+    );
+    assert_eq!(v[0]["archive"], WCDA);
+    assert_eq!(v[1]["publisher"], "Rutgers University Press");
+    assert_eq!(v[1]["publisher-place"], "New Brunswick");
+    assert_eq!(
+        v[2]["container-title"],
+        "Cold War International History Project Working Paper"
+    );
+    assert_eq!(v[2]["volume"], "53");
+    assert_eq!(v[2]["issued"]["date-parts"], serde_json::json!([[2006, 8]]));
+    assert_eq!(
+        v[2]["note"],
+        "Issued by the History and Public Policy Program Digital Archive"
+    );
+    assert_eq!(v[3]["publisher"], "CWIHP Working Paper No.\u{a0}8");
+    // Reading the CSL back gives the same records.
+    assert_eq!(csl::read(&json).unwrap(), records);
+}
+
+/// What a CSL article must keep through another format.
+fn essentials(item: &serde_json::Value) -> serde_json::Value {
+    let mut m = serde_json::Map::new();
+    for k in [
+        "type",
+        "id",
+        "title",
+        "container-title",
+        "volume",
+        "issue",
+        "page",
+        "DOI",
+        "ISSN",
+        "ISBN",
+        "publisher",
+        "publisher-place",
+        "edition",
+        "author",
+        "issued",
+        "accessed",
+        "language",
+        "title-short",
+        "URL",
+    ] {
+        if let Some(v) = item.get(k) {
+            let empty_date = k == "issued" && v["date-parts"] == serde_json::json!([]);
+            if !empty_date {
+                m.insert(k.to_string(), v.clone());
+            }
+        }
+    }
+    serde_json::Value::Object(m)
+}
+
+/// Foreign CSL (a hand-written sample and 20 items of the Beebe fisheries bibliography) →
+/// BibLaTeX (and BibTeX) → CSL keeps the type, container, volume, issue, pages, DOI, ISSN,
+/// authors and date.
+#[test]
+fn foreign_csl_through_bib() {
+    let mut inputs = vec![(
+        "articles",
+        std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/golden/csl/articles.csl.json"
+        ))
+        .unwrap(),
+    )];
+    if let Ok(text) = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/bench-data/beebe-fish-5000.csl.json"
+    )) {
+        let first: Vec<serde_json::Value> = items(&text).into_iter().take(20).collect();
+        inputs.push(("beebe-20", serde_json::to_string(&first).unwrap()));
+    }
+    for (name, input) in inputs {
+        let records = csl::read(&input).unwrap();
+        for dialect in [
+            archivecite::bibtex::Dialect::Biblatex,
+            archivecite::bibtex::Dialect::Bibtex,
+        ] {
+            let bib = archivecite::bibtex::write(&records, dialect, false);
+            let (back, errors) = archivecite::bibtex::read(&bib);
+            assert!(errors.is_empty(), "{errors:?}");
+            let json = csl::write(&back);
+            if dialect == archivecite::bibtex::Dialect::Biblatex {
+                out(&format!("{name}-via-biblatex"), &json);
+            }
+            let (want, got) = (items(&input), items(&json));
+            assert_eq!(want.len(), got.len());
+            for (w, g) in want.iter().zip(&got) {
+                let mut w = essentials(w);
+                let mut g = essentials(g);
+                if dialect == archivecite::bibtex::Dialect::Bibtex {
+                    // BibTeX has no short title, langid or urldate in its usual fields.
+                    for k in ["title-short", "language", "accessed"] {
+                        w.as_object_mut().unwrap().remove(k);
+                        g.as_object_mut().unwrap().remove(k);
+                    }
+                }
+                assert_eq!(g, w, "{name} {dialect:?}\n{bib}");
+            }
+        }
+    }
+}

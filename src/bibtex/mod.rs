@@ -6,7 +6,20 @@
 //! author, and archival `@misc` (`entrysubtype = {archival}`) for unsigned ones, since biber's
 //! data model makes `author` mandatory in `@unpublished`; with `chicago = true`, always
 //! biblatex-chicago's archival `@misc` with the title in `\mkbibquote`. [`Dialect::Bibtex`]
-//! writes plain `@misc`. Every field is in biber's standard data model for
+//! writes plain `@misc`. Records that are not archival — those with a `type` extra naming a CSL
+//! type other than `manuscript` (read from CSL-JSON or from another .bib entry type) — are
+//! written as that type's entry (the hub's table,
+//! [`entry_of_csl_type`](crate::record::bibliographic::entry_of_csl_type): `article-journal` →
+//! `@article`, `book` → `@book`, `chapter` → `@incollection`, `paper-conference` →
+//! `@inproceedings`, `thesis` → `@thesis`/`@phdthesis`, `report` → `@report`/`@techreport`,
+//! `webpage` → `@online`/`@misc`, `document` and types without a counterpart → `@misc`), and
+//! their extras with canonical labels as the fields of that type
+//! ([`field_of_label`](crate::record::bibliographic::field_of_label): `container-title` →
+//! `journaltitle`/`journal` or `booktitle`, `issue` → `number`, `page` → `pages`, `publisher` →
+//! `publisher`/`institution`/`howpublished`, `publisher-place` → `location`/`address`,
+//! `DOI`/`ISSN`/`ISBN`, `accessed` → `urldate`, `language` → `langid` …), in a fixed order;
+//! `bib:<field>` extras go back as `<field>`. The citation key is the extra `id` when it is a
+//! key every .bib tool accepts. Every field is in biber's standard data model for
 //! the entry type (`biber --validate-datamodel` gives no warning), so the translator and other
 //! credits are not name fields: the credit sentence is printed text, and the reader gets the
 //! credits back from it with [`parse_credits`](crate::record::parse_credits).
@@ -37,7 +50,10 @@
 //! Both dialects lose:
 //! - `body` (the document text is not bibliographic data);
 //! - `date.text` (the date as printed), `renditions`, `citation`, `places` and `extra` (no field
-//!   in biber's data model for them; writing non-standard fields would make biber warn);
+//!   in biber's data model for them; writing non-standard fields would make biber warn), except
+//!   extras of the hub's bibliographic vocabulary that the entry type has a field for (see
+//!   above) and `bib:` extras (BibLaTeX: where biber allows the field): these are written and
+//!   read back, but in the vocabulary's order and with the vocabulary's normalisation;
 //! - `credits` are re-derived from the credit sentence, and `credit_line` is always set to the
 //!   sentence (`credit_line = credit_sentence()`, `credits = parse_credits(sentence)`);
 //! - `PersonName::family_first` (BibTeX names have no order flag), a person with neither given
@@ -70,10 +86,32 @@
 //! record's common fields: `title` (+ `subtitle`), `author`, `editor`/`translator`/`compiler` as
 //! credits (when there is no credit sentence), `date` or `year`/`month`/`day`, `url` (or `doi`),
 //! `howpublished`, `note`/`addendum`, `type`, `language`/`origlanguage`, `abstract`, `keywords`.
-//! Fields the record has no place for (journal, volume, pages, publisher, isbn, an `annotation`
-//! that is not our funder sentence …) are kept in [`Record::extra`](crate::record::Record) with the
-//! field name as label, as are the entry type (`entrytype`, unless `misc`/`unpublished`), a key
-//! this crate did not make (`key`) and a date it cannot read (`date`/`year`).
+//! Other fields go into [`Record::extra`](crate::record::Record) through the hub's
+//! vocabulary ([`record::bibliographic`](crate::record::bibliographic)), so that CSL-JSON and
+//! this module's writers understand them: the entry type as `type` (a CSL type:
+//! [`csl_type_of_entry`](crate::record::bibliographic::csl_type_of_entry), `@article` →
+//! `article-journal`, `@misc` → `document` …; none for archival entries), a key this crate did
+//! not make as `id`, and each field under its canonical label
+//! ([`label_of_field`](crate::record::bibliographic::label_of_field): `journal`/`journaltitle`/
+//! `booktitle` → `container-title`, `series` → `collection-title`, `address`/`location` →
+//! `publisher-place`, `number` → `issue` in articles else `number`, `pages` → `page`, `doi` →
+//! `DOI`, `urldate` → `accessed` (EDTF), `langid` → `language` (BCP 47), `library` →
+//! `call-number`, `annotation`/`annote` → `annote`, a `shorttitle` that is not ours →
+//! `title-short` …). Entries that are not archival (anything but `@unpublished`, `@misc` with
+//! `entrysubtype = {archival}`, our key or the Wilson Center in `howpublished`) read `note` as
+//! `note` and `howpublished` as `publisher`. A field with no canonical name is kept as
+//! `bib:<field>`, as are a date it cannot read (`bib:date`/`bib:year`) and an unknown entry type
+//! (`bib:entrytype`, with `type` = `document`).
+//!
+//! Losses between formats (not within one): a shelfmark of a non-archival entry whose `note`
+//! is taken (it is written to `note` only without one); CSL types with no BibLaTeX entry type
+//! (they come back as `document`), `article-magazine`/`-newspaper` in BibTeX; a non-archival
+//! record with a foreign key in BibTeX's `@misc` is read back as `document`; the digital
+//! archive's name in entry types without `howpublished`; fields an entry type has no place for
+//! in biber's data model; `language` tags with no common `langid`; biblatex's `type` keys
+//! `phdthesis`/`techreport` in a thesis or report (no genre). Values are written as they are:
+//! biber warns where a source's value does not fit its data model (a volume `14/15`, an ISSN
+//! with a bad check digit), and where a source entry lacks a date.
 //!
 //! A hand-written front end splits the file into entries first, so one bad entry gives one
 //! [`Error::Syntax`](crate::Error) with its line and the other entries are still read; large

@@ -4,8 +4,11 @@ use super::lex::{Entries, RawEntry};
 use super::names::{one_group, read_names, split_commas, split_top};
 use super::tex::decode;
 use crate::error::Error;
+use crate::record::bibliographic::{
+    csl_type_of_entry, is_date_label, label_of_field, language_of_langid, BIB, ID, TYPE,
+};
 use crate::record::{
-    parse_credits, Credit, Date, DigitalArchive, Edtf, Extra, Original, Point, Record, Role,
+    parse_credits, Credit, Date, DigitalArchive, Edtf, Extra, Original, Point, Record, Role, WCDA,
 };
 
 /// The sentence the funders are written in (`annotation`).
@@ -115,23 +118,22 @@ fn text(e: &RawEntry, name: &str) -> Option<String> {
 pub(crate) fn record(e: &RawEntry) -> Record {
     let mut used = Used::default();
     let mut r = Record::default();
-    used.extend([
-        "title",
-        "subtitle",
-        "author",
-        "note",
-        "addendum",
-        "howpublished",
-        "url",
-    ]);
-    used.extend([
-        "language",
-        "origlanguage",
-        "type",
-        "abstract",
-        "keywords",
-        "shorttitle",
-    ]);
+    // The CSL type of the entry; archival entries (ours, and @unpublished) keep the archival
+    // reading of note, addendum and howpublished.
+    let subtype = e.get("entrysubtype").map(decode);
+    let archival = archival_entry(e, subtype.as_deref());
+    let csl_type: &str = match (csl_type_of_entry(e.ty), subtype.as_deref()) {
+        _ if archival => "manuscript",
+        (Some("article-journal"), Some("magazine")) => "article-magazine",
+        (Some("article-journal"), Some("newspaper")) => "article-newspaper",
+        (Some(t), _) => t,
+        (None, _) => "document",
+    };
+    used.extend(["title", "subtitle", "author", "addendum", "url"]);
+    if archival {
+        used.extend(["note", "howpublished"]);
+    }
+    used.extend(["language", "origlanguage", "type", "abstract", "keywords"]);
     used.extend(["entrysubtype", "date", "year", "month", "day"]);
     r.title = text(e, "title").unwrap_or_default();
     if let Some(sub) = text(e, "subtitle") {
@@ -146,7 +148,7 @@ pub(crate) fn record(e: &RawEntry) -> Record {
         for f in ["date", "year"] {
             if let Some(v) = e.get(f).map(decode).filter(|v| !v.is_empty()) {
                 r.extra.push(Extra {
-                    label: f.to_string(),
+                    label: format!("{BIB}{f}"),
                     value: v,
                 });
             }
@@ -156,7 +158,8 @@ pub(crate) fn record(e: &RawEntry) -> Record {
         r.authors = read_names(a);
     }
     let bibtex_misc = e.ty.eq_ignore_ascii_case("misc") && e.get("entrysubtype").is_none();
-    let (shelfmark, credit) = match (e.get("note"), e.get("addendum")) {
+    let note = e.get("note").filter(|_| archival);
+    let (shelfmark, credit) = match (note, e.get("addendum")) {
         (note, Some(add)) => (note.map(decode), Some(decode(add))),
         (Some(note), None) if bibtex_misc => split_note(note),
         (Some(note), None) => (Some(decode(note)), None),
@@ -191,23 +194,7 @@ pub(crate) fn record(e: &RawEntry) -> Record {
             used.push("annotation");
         }
     }
-    let url = e
-        .get("url")
-        .map(verbatim)
-        .filter(|u| !u.is_empty())
-        .or_else(|| {
-            used.push("doi");
-            e.get("doi")
-                .map(verbatim)
-                .filter(|d| !d.is_empty())
-                .map(|d| {
-                    if d.starts_with("http") {
-                        d
-                    } else {
-                        format!("https://doi.org/{d}")
-                    }
-                })
-        });
+    let url = e.get("url").map(verbatim).filter(|u| !u.is_empty());
     let doc_id = match (e.get("eprinttype").map(decode).as_deref(), e.get("eprint")) {
         (Some("wcda"), Some(id)) => {
             used.extend(["eprint", "eprinttype"]);
@@ -216,7 +203,7 @@ pub(crate) fn record(e: &RawEntry) -> Record {
         _ => url.as_deref().and_then(DigitalArchive::id_from_url),
     };
     r.digital = DigitalArchive {
-        name: text(e, "howpublished"),
+        name: text(e, "howpublished").filter(|_| archival),
         url,
         doc_id,
     };
@@ -230,7 +217,11 @@ pub(crate) fn record(e: &RawEntry) -> Record {
             );
         }
     }
-    r.genre = text(e, "type");
+    // biblatex's localisation keys that a thesis or report needs in `type` say nothing more.
+    r.genre = text(e, "type").filter(|g| {
+        !(matches!(csl_type, "thesis" | "report")
+            && matches!(g.as_str(), "phdthesis" | "techreport"))
+    });
     r.summary = text(e, "abstract");
     if let Some(k) = e.get("keywords") {
         r.subjects = split_commas(k)
@@ -239,35 +230,105 @@ pub(crate) fn record(e: &RawEntry) -> Record {
             .filter(|s| !s.is_empty())
             .collect();
     }
-    // Everything else is kept verbatim (decoded), labelled with its field name.
+    // Everything else: under its canonical label where the vocabulary has one, else as
+    // `bib:<field>`, decoded.
     let unused = e.fields.iter().filter(|(n, _)| !used.contains(n)).count();
     r.extra.reserve_exact(r.extra.len() + unused + 2);
+    if csl_type != "manuscript" {
+        r.extra.push(Extra {
+            label: TYPE.to_string(),
+            value: csl_type.to_string(),
+        });
+    }
     for (name, value) in &e.fields {
         if !used.contains(name) {
-            let label = name.to_ascii_lowercase();
-            let value = if matches!(label.as_str(), "doi" | "eprint" | "file" | "pdf") {
-                verbatim(value)
-            } else {
-                decode(value)
-            };
-            if !value.is_empty() {
-                r.extra.push(Extra { label, value });
+            if let Some(x) = field_extra(name, value, csl_type, &r.title) {
+                r.extra.push(x);
             }
         }
     }
-    if !e.ty.eq_ignore_ascii_case("unpublished") && !e.ty.eq_ignore_ascii_case("misc") {
+    if csl_type_of_entry(e.ty).is_none() {
         r.extra.push(Extra {
-            label: "entrytype".to_string(),
+            label: format!("{BIB}entrytype"),
             value: e.ty.to_ascii_lowercase(),
         });
     }
     if !e.key.is_empty() && !key_is_ours(e.key) {
         r.extra.push(Extra {
-            label: "key".to_string(),
+            label: ID.to_string(),
             value: e.key.to_string(),
         });
     }
     r
+}
+
+/// Whether an entry is archival (read with the archival meaning of `note`, `addendum` and
+/// `howpublished`): `@unpublished`, `@misc` with `entrysubtype = {archival}`, or a `@misc` this
+/// crate wrote (its key, or the Wilson Center archive in `howpublished`).
+fn archival_entry(e: &RawEntry, subtype: Option<&str>) -> bool {
+    if e.ty.eq_ignore_ascii_case("unpublished") {
+        return true;
+    }
+    e.ty.eq_ignore_ascii_case("misc")
+        && (subtype == Some("archival")
+            || key_is_ours(e.key)
+            || e.get("howpublished").map(decode).as_deref() == Some(WCDA))
+}
+
+/// The extra a field the record has no place for becomes.
+fn field_extra(name: &str, value: &str, csl_type: &str, title: &str) -> Option<Extra> {
+    let lower = name.to_ascii_lowercase();
+    let bib = |value: String| Extra {
+        label: format!("{BIB}{lower}"),
+        value,
+    };
+    let plain = || {
+        if matches!(lower.as_str(), "doi" | "eprint" | "file" | "pdf") {
+            verbatim(value)
+        } else {
+            decode(value)
+        }
+    };
+    let text = plain();
+    if text.is_empty() {
+        return None;
+    }
+    let label = match lower.as_str() {
+        // Foreign entries: who published it.
+        "howpublished" => Some("publisher"),
+        // Ours is the title's first four words.
+        "shorttitle" if text == short_title(title) => return None,
+        _ => label_of_field(&lower, csl_type),
+    };
+    let Some(label) = label else {
+        return Some(bib(text));
+    };
+    let value = if label == "language" {
+        match language_of_langid(&text) {
+            Some(tag) => tag.to_string(),
+            None => return Some(bib(text)),
+        }
+    } else if is_date_label(label) {
+        match strip_times(text.trim()).parse::<Edtf>() {
+            Ok(d) => d.to_string(),
+            Err(_) => return Some(bib(text)),
+        }
+    } else {
+        text
+    };
+    Some(Extra {
+        label: label.to_string(),
+        value,
+    })
+}
+
+/// The `shorttitle` this crate writes: the first four words of a longer title.
+pub(crate) fn short_title(title: &str) -> String {
+    let words: Vec<&str> = title.split(' ').collect();
+    match words.get(..4) {
+        Some(first) if words.len() > 4 => first.join(" "),
+        _ => String::new(),
+    }
 }
 
 /// Keys this crate writes ([`Record::key`], maybe with `-N`): `wcda-…`, or

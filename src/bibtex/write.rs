@@ -1,10 +1,14 @@
 //! Records to .bib entries.
 
 use super::names::write_names;
-use super::read::FUNDED;
+use super::read::{short_title, FUNDED};
 use super::tex::escape;
 use super::Dialect;
-use crate::record::{DigitalArchive, Edtf, Record};
+use crate::record::bibliographic::{
+    entry_of_csl_type, entrysubtype_of_csl_type, field_of_label, is_date_label, langid_of_language,
+    BIB, CSL_TYPES, ID, TYPE,
+};
+use crate::record::{DigitalArchive, Edtf, Extra, Record};
 use std::collections::HashSet;
 
 const MONTHS: [&str; 12] = [
@@ -74,7 +78,11 @@ pub(crate) fn write(records: &[Record], dialect: Dialect, chicago: bool) -> Stri
         if i > 0 {
             out.push('\n');
         }
-        let base = clean_key(&r.key());
+        // The source's own key where it is one every .bib tool accepts.
+        let base = match r.extra.iter().find(|x| x.label == ID) {
+            Some(id) if clean_key(&id.value) == id.value => id.value.clone(),
+            _ => clean_key(&r.key()),
+        };
         let mut key = base.clone();
         if keys.contains(&key) {
             // the next suffix to try for a repeated key: many repeats stay linear
@@ -93,19 +101,61 @@ pub(crate) fn write(records: &[Record], dialect: Dialect, chicago: bool) -> Stri
     out
 }
 
+/// The CSL type of a record that is not archival (a `type` extra naming a CSL type other than
+/// `manuscript`).
+fn foreign_type(r: &Record) -> Option<&str> {
+    r.extra
+        .iter()
+        .find(|x| x.label == TYPE)
+        .map(|x| x.value.as_str())
+        .filter(|t| *t != "manuscript" && CSL_TYPES.contains(t))
+}
+
 fn entry(out: &mut String, r: &Record, key: &str, dialect: Dialect, chicago: bool) {
     let bibtex = dialect == Dialect::Bibtex;
+    let foreign = foreign_type(r);
     // biber's data model makes `author` mandatory in @unpublished: unsigned documents (most of
     // the archive's) are archival @misc, which needs only a title and a date.
-    let unpublished = !bibtex && !chicago && !r.authors.is_empty();
-    let ty = if unpublished { "unpublished" } else { "misc" };
+    let unpublished = foreign.is_none() && !bibtex && !chicago && !r.authors.is_empty();
+    let ty = match foreign {
+        Some(t) => entry_of_csl_type(t, !bibtex),
+        None if unpublished => "unpublished",
+        None => "misc",
+    };
+    // What the fields are looked up for: the CSL type, `manuscript` for archival entries.
+    let csl_type = foreign.unwrap_or("manuscript");
+    let ok = |field: &str| bibtex || allowed(ty, field);
+    // Fields written apart from the bibliographic extras (which must not repeat them).
+    let mut written: Vec<&str> = vec![
+        "author",
+        "title",
+        "shorttitle",
+        "date",
+        "year",
+        "month",
+        "day",
+        "url",
+        "entrysubtype",
+        "note",
+        "addendum",
+        "type",
+        "language",
+        "abstract",
+        "keywords",
+    ];
     out.push('@');
     out.push_str(ty);
     out.push('{');
     out.push_str(key);
     out.push_str(",\n");
-    if !bibtex && !unpublished {
+    if foreign.is_none() && !bibtex && !unpublished {
         raw_field(out, "entrysubtype", "archival");
+    }
+    if let Some(sub) = foreign
+        .and_then(entrysubtype_of_csl_type)
+        .filter(|_| !bibtex)
+    {
+        raw_field(out, "entrysubtype", sub);
     }
     if !r.authors.is_empty() {
         let mut s = String::new();
@@ -123,10 +173,15 @@ fn entry(out: &mut String, r: &Record, key: &str, dialect: Dialect, chicago: boo
     t.push('}');
     raw_field(out, "title", &t);
     if !bibtex {
-        let words: Vec<&str> = r.title.split(' ').collect();
-        if words.len() > 4 {
+        // The short title read from elsewhere, else (archival entries) the first four words.
+        let short = match r.extra.iter().find(|x| x.label == "title-short") {
+            Some(x) => x.value.clone(),
+            None if foreign.is_none() => short_title(&r.title),
+            None => String::new(),
+        };
+        if !short.is_empty() {
             let mut s = String::from("{");
-            escape(&words[..4].join(" "), &mut s);
+            escape(&short, &mut s);
             s.push('}');
             raw_field(out, "shorttitle", &s);
         }
@@ -148,8 +203,9 @@ fn entry(out: &mut String, r: &Record, key: &str, dialect: Dialect, chicago: boo
             raw_field(out, "date", &edtf_for_biblatex(d.edtf()));
         }
     }
-    if let Some(h) = &r.digital.name {
+    if let Some(h) = r.digital.name.as_ref().filter(|_| ok("howpublished")) {
         field(out, "howpublished", h);
+        written.push("howpublished");
     }
     if let Some(u) = &r.digital.url {
         raw_field(out, "url", &escape_url(u));
@@ -163,6 +219,7 @@ fn entry(out: &mut String, r: &Record, key: &str, dialect: Dialect, chicago: boo
         if derived.as_deref() != Some(id.as_str()) {
             field(out, "eprint", id);
             raw_field(out, "eprinttype", "wcda");
+            written.extend(["eprint", "eprinttype"]);
         }
     }
     // `Original::parse` drops one final period: give it one to drop where the raw text ends in one.
@@ -173,9 +230,18 @@ fn entry(out: &mut String, r: &Record, key: &str, dialect: Dialect, chicago: boo
             s.to_string()
         }
     });
-    let shelf = shelf.as_deref();
+    // A note read from elsewhere takes `note` in a foreign entry (the shelfmark is then lost).
+    let foreign_note = r
+        .extra
+        .iter()
+        .find(|x| x.label == "note")
+        .filter(|_| foreign.is_some());
+    let shelf = match foreign_note {
+        Some(n) => Some(n.value.as_str()).filter(|v| !v.is_empty()),
+        None => shelf.as_deref(),
+    };
     let credit = r.credit_sentence().filter(|s| !s.is_empty());
-    if bibtex {
+    if bibtex && foreign.is_none() {
         let mut note = String::new();
         if let Some(s) = shelf {
             note.push('{');
@@ -199,10 +265,17 @@ fn entry(out: &mut String, r: &Record, key: &str, dialect: Dialect, chicago: boo
             field(out, "addendum", c);
         }
     }
-    if let Some(g) = &r.genre {
+    let genre = match (r.genre.as_deref(), csl_type) {
+        (Some(g), _) => Some(g),
+        // biblatex makes `type` mandatory in these; its localisation keys say no more.
+        (None, "thesis") if !bibtex => Some("phdthesis"),
+        (None, "report") if !bibtex => Some("techreport"),
+        (None, _) => None,
+    };
+    if let Some(g) = genre.filter(|_| ok("type")) {
         field(out, "type", g);
     }
-    if !r.languages.is_empty() {
+    if !r.languages.is_empty() && ok("language") {
         let mut s = String::new();
         for (k, l) in r.languages.iter().enumerate() {
             if k > 0 {
@@ -243,9 +316,624 @@ fn entry(out: &mut String, r: &Record, key: &str, dialect: Dialect, chicago: boo
         }
         s.push('.');
         raw_field(out, "annotation", &s);
+        written.push(if bibtex { "annote" } else { "annotation" });
     }
+    bibliographic_fields(out, r, ty, csl_type, bibtex, &mut written);
     out.push_str("}\n");
 }
+
+/// Canonical extras as the fields of the entry type, then `bib:` extras as the fields they
+/// were read from; only fields not written yet, and (BibLaTeX) only those biber's data model
+/// allows in the entry type.
+fn bibliographic_fields<'a>(
+    out: &mut String,
+    r: &'a Record,
+    ty: &str,
+    csl_type: &str,
+    bibtex: bool,
+    written: &mut Vec<&'a str>,
+) {
+    // In one order whatever order the extras were read in (CSL members come in any order).
+    let mut extras: Vec<&Extra> = r.extra.iter().collect();
+    extras.sort_by_key(|x| {
+        FIELD_ORDER
+            .iter()
+            .position(|l| *l == x.label)
+            .unwrap_or(FIELD_ORDER.len() + usize::from(x.label.starts_with(BIB)))
+    });
+    for x in extras {
+        if matches!(x.label.as_str(), "note" | "title-short" | "type" | "id") || x.value.is_empty()
+        {
+            continue;
+        }
+        let (name, value): (&str, String) = if let Some(f) = x.label.strip_prefix(BIB) {
+            let plain = !f.is_empty() && f.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+            if !plain || matches!(f, "entrytype" | "date" | "year" | "url" | "entrysubtype") {
+                continue;
+            }
+            (f, x.value.clone())
+        } else {
+            let Some(f) = field_of_label(&x.label, csl_type, !bibtex) else {
+                continue;
+            };
+            let value = if x.label == "language" {
+                match langid_of_language(&x.value) {
+                    Some(l) => l.to_string(),
+                    None => continue,
+                }
+            } else if is_date_label(&x.label) {
+                match x.value.parse::<Edtf>() {
+                    Ok(d) => d.to_string(),
+                    Err(_) => continue,
+                }
+            } else {
+                x.value.clone()
+            };
+            (f, value)
+        };
+        if written.contains(&name) || !(bibtex || allowed(ty, name)) {
+            continue;
+        }
+        written.push(name);
+        if matches!(name, "doi" | "eprint" | "file" | "pdf") {
+            raw_field(out, name, &escape_url(&value));
+        } else if matches!(name, "urldate" | "origdate" | "eventdate") {
+            raw_field(out, name, &value);
+        } else {
+            field(out, name, &value);
+        }
+    }
+}
+
+/// The order canonical extras are written in.
+const FIELD_ORDER: &[&str] = &[
+    "container-title",
+    "container-title-short",
+    "collection-title",
+    "volume",
+    "number-of-volumes",
+    "issue",
+    "number",
+    "chapter-number",
+    "page",
+    "number-of-pages",
+    "publisher",
+    "publisher-place",
+    "edition",
+    "version",
+    "event-title",
+    "event",
+    "event-date",
+    "event-place",
+    "original-title",
+    "original-publisher",
+    "original-publisher-place",
+    "original-date",
+    "ISBN",
+    "ISSN",
+    "DOI",
+    "call-number",
+    "accessed",
+    "language",
+    "annote",
+];
+
+/// True if biber's data model allows `field` in a BibLaTeX entry of type `ty`.
+fn allowed(ty: &str, field: &str) -> bool {
+    ALL_TYPES.contains(&field)
+        || PER_TYPE
+            .iter()
+            .any(|(t, fields)| *t == ty && fields.contains(&field))
+}
+
+/// Fields biber's data model (biber 2.18, `biber-tool.conf`) allows in every entry type.
+const ALL_TYPES: &[&str] = &[
+    "abstract",
+    "annotation",
+    "authortype",
+    "bookpagination",
+    "crossref",
+    "date",
+    "day",
+    "doi",
+    "entryset",
+    "entrysubtype",
+    "eprint",
+    "eprintclass",
+    "eprinttype",
+    "execute",
+    "file",
+    "gender",
+    "ids",
+    "indexsorttitle",
+    "indextitle",
+    "isan",
+    "ismn",
+    "iswc",
+    "keywords",
+    "label",
+    "langid",
+    "langidopts",
+    "library",
+    "lista",
+    "listb",
+    "listc",
+    "listd",
+    "liste",
+    "listf",
+    "month",
+    "namea",
+    "nameaddon",
+    "nameatype",
+    "nameb",
+    "namebtype",
+    "namec",
+    "namectype",
+    "options",
+    "origdate",
+    "origlocation",
+    "origpublisher",
+    "origtitle",
+    "pagination",
+    "presort",
+    "related",
+    "relatedoptions",
+    "relatedstring",
+    "relatedtype",
+    "shortauthor",
+    "shorteditor",
+    "shorthand",
+    "shorthandintro",
+    "shortjournal",
+    "shortseries",
+    "shorttitle",
+    "sortkey",
+    "sortname",
+    "sortshorthand",
+    "sorttitle",
+    "sortyear",
+    "url",
+    "urldate",
+    "usera",
+    "userb",
+    "userc",
+    "userd",
+    "usere",
+    "userf",
+    "verba",
+    "verbb",
+    "verbc",
+    "xdata",
+    "xref",
+    "year",
+];
+
+/// Fields it allows per entry type (for the types this writer emits).
+const PER_TYPE: &[(&str, &[&str])] = &[
+    (
+        "article",
+        &[
+            "addendum",
+            "annotator",
+            "author",
+            "commentator",
+            "editor",
+            "editora",
+            "editorb",
+            "editorc",
+            "editortype",
+            "editoratype",
+            "editorbtype",
+            "editorctype",
+            "eid",
+            "issn",
+            "issue",
+            "issuetitle",
+            "issuesubtitle",
+            "issuetitleaddon",
+            "journalsubtitle",
+            "journaltitle",
+            "journaltitleaddon",
+            "language",
+            "note",
+            "number",
+            "origlanguage",
+            "pages",
+            "pubstate",
+            "series",
+            "subtitle",
+            "title",
+            "titleaddon",
+            "translator",
+            "version",
+            "volume",
+        ],
+    ),
+    (
+        "book",
+        &[
+            "author",
+            "addendum",
+            "afterword",
+            "annotator",
+            "chapter",
+            "commentator",
+            "edition",
+            "editor",
+            "editora",
+            "editorb",
+            "editorc",
+            "editortype",
+            "editoratype",
+            "editorbtype",
+            "editorctype",
+            "eid",
+            "foreword",
+            "introduction",
+            "isbn",
+            "language",
+            "location",
+            "maintitle",
+            "maintitleaddon",
+            "mainsubtitle",
+            "note",
+            "number",
+            "origlanguage",
+            "pages",
+            "pagetotal",
+            "part",
+            "publisher",
+            "pubstate",
+            "series",
+            "subtitle",
+            "title",
+            "titleaddon",
+            "translator",
+            "volume",
+            "volumes",
+        ],
+    ),
+    (
+        "incollection",
+        &[
+            "addendum",
+            "afterword",
+            "annotator",
+            "author",
+            "booksubtitle",
+            "booktitle",
+            "booktitleaddon",
+            "chapter",
+            "commentator",
+            "edition",
+            "editor",
+            "editora",
+            "editorb",
+            "editorc",
+            "editortype",
+            "editoratype",
+            "editorbtype",
+            "editorctype",
+            "eid",
+            "foreword",
+            "introduction",
+            "isbn",
+            "language",
+            "location",
+            "mainsubtitle",
+            "maintitle",
+            "maintitleaddon",
+            "note",
+            "number",
+            "origlanguage",
+            "pages",
+            "part",
+            "publisher",
+            "pubstate",
+            "series",
+            "subtitle",
+            "title",
+            "titleaddon",
+            "translator",
+            "volume",
+            "volumes",
+        ],
+    ),
+    (
+        "inproceedings",
+        &[
+            "addendum",
+            "author",
+            "booksubtitle",
+            "booktitle",
+            "booktitleaddon",
+            "chapter",
+            "editor",
+            "editortype",
+            "eid",
+            "eventtitle",
+            "eventtitleaddon",
+            "isbn",
+            "language",
+            "location",
+            "mainsubtitle",
+            "maintitle",
+            "maintitleaddon",
+            "note",
+            "number",
+            "organization",
+            "pages",
+            "part",
+            "publisher",
+            "pubstate",
+            "series",
+            "subtitle",
+            "title",
+            "titleaddon",
+            "venue",
+            "volume",
+            "volumes",
+            "eventdate",
+        ],
+    ),
+    (
+        "inreference",
+        &[
+            "addendum",
+            "afterword",
+            "annotator",
+            "author",
+            "booksubtitle",
+            "booktitle",
+            "booktitleaddon",
+            "chapter",
+            "commentator",
+            "edition",
+            "editor",
+            "editora",
+            "editorb",
+            "editorc",
+            "editortype",
+            "editoratype",
+            "editorbtype",
+            "editorctype",
+            "eid",
+            "foreword",
+            "introduction",
+            "isbn",
+            "language",
+            "location",
+            "mainsubtitle",
+            "maintitle",
+            "maintitleaddon",
+            "note",
+            "number",
+            "origlanguage",
+            "pages",
+            "part",
+            "publisher",
+            "pubstate",
+            "series",
+            "subtitle",
+            "title",
+            "titleaddon",
+            "translator",
+            "volume",
+            "volumes",
+        ],
+    ),
+    (
+        "thesis",
+        &[
+            "addendum",
+            "author",
+            "chapter",
+            "eid",
+            "institution",
+            "language",
+            "location",
+            "note",
+            "pages",
+            "pagetotal",
+            "pubstate",
+            "subtitle",
+            "title",
+            "titleaddon",
+            "type",
+        ],
+    ),
+    (
+        "report",
+        &[
+            "addendum",
+            "author",
+            "chapter",
+            "eid",
+            "institution",
+            "isrn",
+            "language",
+            "location",
+            "note",
+            "number",
+            "pages",
+            "pagetotal",
+            "pubstate",
+            "subtitle",
+            "title",
+            "titleaddon",
+            "type",
+            "version",
+        ],
+    ),
+    (
+        "online",
+        &[
+            "addendum",
+            "author",
+            "editor",
+            "editortype",
+            "language",
+            "note",
+            "organization",
+            "pubstate",
+            "subtitle",
+            "title",
+            "titleaddon",
+            "version",
+        ],
+    ),
+    (
+        "misc",
+        &[
+            "addendum",
+            "author",
+            "editor",
+            "editortype",
+            "howpublished",
+            "language",
+            "location",
+            "note",
+            "organization",
+            "pubstate",
+            "subtitle",
+            "title",
+            "titleaddon",
+            "type",
+            "version",
+        ],
+    ),
+    (
+        "unpublished",
+        &[
+            "addendum",
+            "author",
+            "eventtitle",
+            "eventtitleaddon",
+            "howpublished",
+            "language",
+            "location",
+            "note",
+            "pubstate",
+            "subtitle",
+            "title",
+            "titleaddon",
+            "type",
+            "venue",
+            "eventdate",
+        ],
+    ),
+    (
+        "booklet",
+        &[
+            "addendum",
+            "author",
+            "chapter",
+            "editor",
+            "editortype",
+            "eid",
+            "howpublished",
+            "language",
+            "location",
+            "note",
+            "pages",
+            "pagetotal",
+            "pubstate",
+            "subtitle",
+            "title",
+            "titleaddon",
+            "type",
+        ],
+    ),
+    (
+        "periodical",
+        &[
+            "addendum",
+            "editor",
+            "editora",
+            "editorb",
+            "editorc",
+            "editortype",
+            "editoratype",
+            "editorbtype",
+            "editorctype",
+            "issn",
+            "issue",
+            "issuesubtitle",
+            "issuetitle",
+            "issuetitleaddon",
+            "language",
+            "note",
+            "number",
+            "pubstate",
+            "series",
+            "subtitle",
+            "title",
+            "titleaddon",
+            "volume",
+            "yeardivision",
+        ],
+    ),
+    (
+        "patent",
+        &[
+            "addendum",
+            "author",
+            "holder",
+            "location",
+            "note",
+            "number",
+            "pubstate",
+            "subtitle",
+            "title",
+            "titleaddon",
+            "type",
+            "version",
+        ],
+    ),
+    (
+        "dataset",
+        &[
+            "addendum",
+            "author",
+            "edition",
+            "editor",
+            "editortype",
+            "language",
+            "location",
+            "note",
+            "number",
+            "organization",
+            "publisher",
+            "pubstate",
+            "series",
+            "subtitle",
+            "title",
+            "titleaddon",
+            "type",
+            "version",
+        ],
+    ),
+    (
+        "software",
+        &[
+            "addendum",
+            "author",
+            "editor",
+            "editortype",
+            "howpublished",
+            "language",
+            "location",
+            "note",
+            "organization",
+            "pubstate",
+            "subtitle",
+            "title",
+            "titleaddon",
+            "type",
+            "version",
+        ],
+    ),
+];
 
 /// biblatex reads ISO 8601-2 level 1 in `date`; our EDTF text is written as is.
 fn edtf_for_biblatex(e: &Edtf) -> String {

@@ -6,7 +6,8 @@
 //! | record | CSL-JSON |
 //! |---|---|
 //! | [`Record::key`] (unique within one output: `-2`, `-3` … added to repeats) | `id` |
-//! | — | `type`: `manuscript` (or the type an item read from CSL had, kept in `extra`) |
+//! | extra `id` (the source's own key, [`bibliographic::ID`](crate::record::bibliographic::ID)) when unique | `id` instead of the key |
+//! | — | `type`: `manuscript`, or the extra `type` (a CSL type, from CSL or a .bib entry type) |
 //! | `title` | `title` |
 //! | `authors` (+ credits with role author) | `author` |
 //! | credits: translator / editor / compiler | `translator` / `editor` / `compiler` |
@@ -21,6 +22,7 @@
 //! | `genre` | `genre` |
 //! | `subjects` | `keyword` (joined with ", ") |
 //! | the credit sentence ([`Record::credit_sentence`]) | `note` |
+//! | extras with a canonical label of [`record::bibliographic`](crate::record::bibliographic) (`container-title`, `volume`, `issue`, `page`, `publisher`, `publisher-place`, `DOI`, `ISSN`, `note` …) | that CSL variable; date labels (`accessed` …, EDTF text) as CSL dates where date-parts say them exactly |
 //! | everything else | `custom` (below) |
 //!
 //! Names: persons as `family`, `given`, `non-dropping-particle` (the record's particle),
@@ -33,7 +35,8 @@
 //! (original languages as printed), `renditions`, `subjects`, `places`, `citation`, `doc-id`
 //! (when the URL does not give it), `author-count` (when author credits were added to
 //! `author`), `verbatim` (strings that cannot be CSL strings as they are: empty or padded),
-//! `extra` (the record's extras). Structured holdings are not written: `Original::parse`
+//! `extra` (the record's extras: each one, or only its label where its value is in a variable;
+//! `bib:` extras from a .bib file stay here). Structured holdings are not written: `Original::parse`
 //! derives them again from `archive_location`.
 //!
 //! # Reading
@@ -59,13 +62,18 @@
 //!   credits is the credit line. Names from the name variables are merged into those credits
 //!   (same printed name, fitting role); the rest become credits of their own;
 //! - `keyword` → subjects (split at "," and ";");
-//! - every other member — `container-title`, `volume`, `issue`, `page`, `DOI`, `ISSN`,
+//! - every other CSL variable — `container-title`, `volume`, `issue`, `page`, `DOI`, `ISSN`,
 //!   `publisher`, `title-short`, a `note` that is no credit sentence, `language`, the `type`
-//!   when not `manuscript`, an `id` other than the record's key, other dates, unknown members,
-//!   members of a foreign `custom` (as `csl:custom.KEY`) — becomes an
-//!   [`Extra`](crate::record::Extra) labelled `csl:<member>` with its text (numbers as written,
-//!   other JSON compact). [`write()`] puts these back in their CSL variables (and `type`/`id`),
-//!   so a journal article read from CSL is written as the same journal article.
+//!   when not `manuscript`, an `id` other than the record's key — becomes an
+//!   [`Extra`](crate::record::Extra) under its canonical label, the variable's own name (the
+//!   hub's [`bibliographic`](crate::record::bibliographic) vocabulary, which the BibLaTeX/BibTeX
+//!   reader and writers share), with its text (numbers as written); other date variables
+//!   (`accessed`, `original-date` …) as EDTF text. What is no variable of the vocabulary keeps
+//!   a `csl:` label: unknown members and `categories` (`csl:<member>`, compact JSON), dates no
+//!   reader understands (`csl:issued`, `csl:accessed` …, JSON), members of a foreign `custom`
+//!   (`csl:custom.KEY`). [`write()`] puts these back in their CSL variables (and `type`/`id`),
+//!   so a journal article read from CSL — or from a .bib `@article` — is written as the same
+//!   journal article.
 //!
 //! # Errors
 //!
@@ -94,7 +102,9 @@
 //! - Reading foreign CSL keeps everything as fields or `csl:` extras except: `comma-suffix`
 //!   and `parse-names` (formatting hints), the difference between `dropping-particle` and
 //!   `non-dropping-particle`, names with no part at all, empty strings, and an `id` equal to
-//!   the record's own key.
+//!   the record's own key; dates of other variables that date-parts cannot say exactly are
+//!   read as EDTF (`circa` and seasons kept, a `literal` only where the date reader
+//!   understands it).
 
 mod model;
 mod path;

@@ -4,6 +4,7 @@ use super::model::{Items, Member, RawDate, RawItem, RawName};
 use super::path::path_at;
 use super::vars::{EXTRA_PREFIX, NAME_VARS};
 use crate::error::{Error, Result};
+use crate::record::bibliographic;
 use crate::record::{
     parse_credits, Bound, Credit, Date, DigitalArchive, Edtf, Extra, Name, Original, PersonName,
     Point, Record, Rendition, Role,
@@ -200,11 +201,30 @@ fn value_text(v: Value) -> String {
     }
 }
 
+/// An extra for a CSL member: under its own name where it is a variable of the hub's
+/// vocabulary ([`bibliographic::is_canonical`]), else under `csl:<member>`.
 fn extra(label: &str, value: String) -> Extra {
+    if bibliographic::is_canonical(label) {
+        return Extra {
+            label: label.to_string(),
+            value,
+        };
+    }
+    foreign(label, value)
+}
+
+/// An extra labelled `csl:<member>`.
+fn foreign(label: &str, value: String) -> Extra {
     let mut l = String::with_capacity(EXTRA_PREFIX.len() + label.len());
     l.push_str(EXTRA_PREFIX);
     l.push_str(label);
     Extra { label: l, value }
+}
+
+/// A date variable other than `issued`: its EDTF text where a reader understands it.
+fn date_text(v: &Value) -> Option<String> {
+    let d = serde_json::from_value::<RawDate>(v.clone()).ok()?;
+    date_from_csl(&d).map(|d| d.edtf().to_string())
 }
 
 /// Splits a Zotero-style `archive_location` ("RGANI, f. 5, op. 49, d. 131, ll. 193-194.
@@ -467,7 +487,13 @@ pub(crate) fn item_to_record(item: RawItem) -> Record {
                 }
             }
             Member::Date(d) => issued = Some(*d),
-            Member::Json(v) => extras.push(extra(&key, value_text(v))),
+            Member::Json(v) => match date_text(&v).filter(|_| bibliographic::is_date_label(&key)) {
+                Some(edtf) => extras.push(Extra {
+                    label: key.to_string(),
+                    value: edtf,
+                }),
+                None => extras.push(foreign(&key, value_text(v))),
+            },
         }
     }
 
@@ -478,7 +504,7 @@ pub(crate) fn item_to_record(item: RawItem) -> Record {
             let d = issued.as_ref().and_then(date_from_csl);
             if d.is_none() {
                 if let Some(raw) = issued.as_ref().filter(|d| !date_is_empty(d)) {
-                    extras.push(extra("issued", raw_date_text(raw)));
+                    extras.push(foreign("issued", raw_date_text(raw)));
                 }
             }
             match (d, custom.date_text.take()) {
@@ -610,7 +636,7 @@ pub(crate) fn item_to_record(item: RawItem) -> Record {
     let custom_extras: Vec<Extra> = custom
         .unknown
         .into_iter()
-        .map(|(k, v)| extra(&format!("custom.{k}"), value_text(v)))
+        .map(|(k, v)| foreign(&format!("custom.{k}"), value_text(v)))
         .collect();
 
     // Type and id: kept where they say more than the defaults.
@@ -635,7 +661,7 @@ pub(crate) fn item_to_record(item: RawItem) -> Record {
         None => r.credit_sentence(),
         Some(_) => None,
     };
-    extras.retain(|x| !(x.label == "csl:note" && rendered.as_deref() == Some(x.value.as_str())));
+    extras.retain(|x| !(x.label == "note" && rendered.as_deref() == Some(x.value.as_str())));
     let mut all: Vec<Extra> = match custom.extra.take() {
         None => Vec::new(),
         Some(ExtraList::InVariables { with_type, with_id }) => {

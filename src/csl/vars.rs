@@ -1,172 +1,19 @@
-//! The CSL 1.0.2 variable tables (from the official `csl-data.json` schema).
+//! The CSL 1.0.2 variable tables (from the official `csl-data.json` schema), shared with the
+//! hub's bibliographic vocabulary ([`crate::record::bibliographic`]).
 
-/// Name variables (arrays of name objects).
-pub(crate) const NAME_VARS: &[&str] = &[
-    "author",
-    "chair",
-    "collection-editor",
-    "compiler",
-    "composer",
-    "container-author",
-    "contributor",
-    "curator",
-    "director",
-    "editor",
-    "editorial-director",
-    "executive-producer",
-    "guest",
-    "host",
-    "interviewer",
-    "illustrator",
-    "narrator",
-    "organizer",
-    "original-author",
-    "performer",
-    "producer",
-    "recipient",
-    "reviewed-author",
-    "script-writer",
-    "series-creator",
-    "translator",
-];
+pub(crate) use crate::record::bibliographic::{
+    CSL_TYPES as TYPES, DATE_VARIABLES as DATE_VARS, NAME_VARIABLES as NAME_VARS,
+    TEXT_VARIABLES as TEXT_VARS,
+};
 
-/// Date variables.
-pub(crate) const DATE_VARS: &[&str] = &[
-    "accessed",
-    "available-date",
-    "event-date",
-    "issued",
-    "original-date",
-    "submitted",
-];
-
-/// Variables whose value is a string (or a number): everything else in the schema except
-/// `type`, `id`, `categories` and `custom`.
-pub(crate) const TEXT_VARS: &[&str] = &[
-    "citation-key",
-    "language",
-    "journalAbbreviation",
-    "shortTitle",
-    "abstract",
-    "annote",
-    "archive",
-    "archive_collection",
-    "archive_location",
-    "archive-place",
-    "authority",
-    "call-number",
-    "chapter-number",
-    "citation-number",
-    "citation-label",
-    "collection-number",
-    "collection-title",
-    "container-title",
-    "container-title-short",
-    "dimensions",
-    "division",
-    "DOI",
-    "edition",
-    "event",
-    "event-title",
-    "event-place",
-    "first-reference-note-number",
-    "genre",
-    "ISBN",
-    "ISSN",
-    "issue",
-    "jurisdiction",
-    "keyword",
-    "locator",
-    "medium",
-    "note",
-    "number",
-    "number-of-pages",
-    "number-of-volumes",
-    "original-publisher",
-    "original-publisher-place",
-    "original-title",
-    "page",
-    "page-first",
-    "part",
-    "part-title",
-    "PMCID",
-    "PMID",
-    "printing",
-    "publisher",
-    "publisher-place",
-    "references",
-    "reviewed-genre",
-    "reviewed-title",
-    "scale",
-    "section",
-    "source",
-    "status",
-    "supplement",
-    "title",
-    "title-short",
-    "URL",
-    "version",
-    "volume",
-    "volume-title",
-    "volume-title-short",
-    "year-suffix",
-];
-
-/// The item types of CSL 1.0.2.
-pub(crate) const TYPES: &[&str] = &[
-    "article",
-    "article-journal",
-    "article-magazine",
-    "article-newspaper",
-    "bill",
-    "book",
-    "broadcast",
-    "chapter",
-    "classic",
-    "collection",
-    "dataset",
-    "document",
-    "entry",
-    "entry-dictionary",
-    "entry-encyclopedia",
-    "event",
-    "figure",
-    "graphic",
-    "hearing",
-    "interview",
-    "legal_case",
-    "legislation",
-    "manuscript",
-    "map",
-    "motion_picture",
-    "musical_score",
-    "pamphlet",
-    "paper-conference",
-    "patent",
-    "performance",
-    "periodical",
-    "personal_communication",
-    "post",
-    "post-weblog",
-    "regulation",
-    "report",
-    "review",
-    "review-book",
-    "software",
-    "song",
-    "speech",
-    "standard",
-    "thesis",
-    "treaty",
-    "webpage",
-];
-
-/// The label prefix of a [`crate::record::Extra`] that holds a CSL member the record has no
-/// field for (`csl:container-title`, `csl:volume`, `csl:custom.KEY`).
+/// The label prefix of a [`crate::record::Extra`] that holds a CSL member that is no variable
+/// of the hub's vocabulary (`csl:custom.KEY`, `csl:categories`, a date no reader understands);
+/// CSL variables are stored under their own names (see [`crate::record::bibliographic`]).
 ///
 /// ```
-/// let r = &archivecite::csl::read(r#"{"id": "a", "type": "book", "title": "T", "publisher": "P"}"#).unwrap()[0];
-/// let x = r.extra.iter().find(|x| x.label == format!("{}publisher", archivecite::csl::EXTRA_PREFIX)).unwrap();
-/// assert_eq!(x.value, "P");
+/// let r = &archivecite::csl::read(r#"{"id": "a", "type": "book", "title": "T", "publisher": "P", "custom": {"k": 1}}"#).unwrap()[0];
+/// assert!(r.extra.iter().any(|x| x.label == "publisher" && x.value == "P"));
+/// let k = format!("{}custom.k", archivecite::csl::EXTRA_PREFIX);
+/// assert!(r.extra.iter().any(|x| x.label == k && x.value == "1"));
 /// ```
-pub const EXTRA_PREFIX: &str = "csl:";
+pub const EXTRA_PREFIX: &str = crate::record::bibliographic::CSL;

@@ -89,19 +89,27 @@ fn bcp47(s: &str) -> bool {
         && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
-/// The value of the first extra labelled `csl:<var>`.
+/// The value of the first extra labelled `var` (a canonical label: the CSL variable name).
 fn csl_extra<'a>(r: &'a Record, var: &str) -> Option<&'a str> {
     r.extra
         .iter()
-        .find(|x| x.label.strip_prefix(EXTRA_PREFIX) == Some(var))
+        .find(|x| x.label == var)
         .map(|x| x.value.as_str())
 }
 
-/// The index of the first extra labelled `csl:<var>`.
+/// The index of the first extra labelled `var`.
 fn extra_index(r: &Record, var: &str) -> Option<usize> {
-    r.extra
-        .iter()
-        .position(|x| x.label.strip_prefix(EXTRA_PREFIX) == Some(var))
+    r.extra.iter().position(|x| x.label == var)
+}
+
+/// A canonical date extra (EDTF text) as a CSL date object, if it reads back as the same text.
+fn date_value(edtf: &str) -> Option<Value> {
+    let d = Date::new(edtf.parse::<Edtf>().ok()?);
+    let v = serde_json::to_value(IssuedOut(&d)).ok()?;
+    let back = serde_json::from_value::<super::model::RawDate>(v.clone())
+        .ok()
+        .and_then(|d| date_from_csl(&d))?;
+    (back.edtf().to_string() == edtf).then_some(v)
 }
 
 /// The CSL name variable a credit is written to.
@@ -294,7 +302,7 @@ struct ExtrasOut<'a> {
 /// The rank of an extra in the order the reader rebuilds extras that are all in CSL
 /// variables: other variables first (in item order), then note, keyword, language, type, id.
 fn rank(label: &str) -> u8 {
-    match label.strip_prefix(EXTRA_PREFIX).unwrap_or("") {
+    match label {
         "note" => 1,
         "keyword" => 2,
         "language" => 3,
@@ -324,15 +332,15 @@ impl ExtrasOut<'_> {
         }
         // A note equal to the sentence rendered from the credits would read as that sentence.
         if self.r.credit_line.is_none()
-            && extra.iter().any(|x| {
-                x.label == "csl:note" && self.r.credit_sentence().as_deref() == Some(&x.value)
-            })
+            && extra
+                .iter()
+                .any(|x| x.label == "note" && self.r.credit_sentence().as_deref() == Some(&x.value))
         {
             return None;
         }
         if extra
             .iter()
-            .any(|x| x.label == "csl:type" && x.value == "manuscript")
+            .any(|x| x.label == "type" && x.value == "manuscript")
         {
             return None;
         }
@@ -569,8 +577,11 @@ impl Serialize for ItemOut<'_> {
 
         // Extras that name a CSL variable go back to it (the record keeps them in `custom` too).
         for (i, x) in r.extra.iter().enumerate() {
-            let Some(var) = x.label.strip_prefix(EXTRA_PREFIX) else {
-                continue;
+            let var = match x.label.strip_prefix(EXTRA_PREFIX) {
+                Some("categories") => "categories",
+                Some(_) => continue,
+                None if x.label == "categories" => continue,
+                None => x.label.as_str(),
             };
             if written.contains(&var) {
                 continue;
@@ -583,18 +594,11 @@ impl Serialize for ItemOut<'_> {
                     written.push(v);
                     placed.push(i);
                 }
-            } else if let Some(&v) = DATE_VARS.iter().find(|v| **v == var) {
-                let ok = serde_json::from_str::<super::model::RawDate>(&x.value)
-                    .ok()
-                    .and_then(|d| date_from_csl(&d))
-                    .is_some();
-                let value = serde_json::from_str::<Value>(&x.value).ok();
-                if let (true, Some(value @ Value::Object(_))) = (ok, value) {
-                    if exact(&value) {
-                        m.serialize_entry(v, &value)?;
-                        written.push(v);
-                        placed.push(i);
-                    }
+            } else if let Some(&v) = DATE_VARS.iter().find(|v| **v == var && **v != "issued") {
+                if let Some(value) = date_value(&x.value) {
+                    m.serialize_entry(v, &value)?;
+                    written.push(v);
+                    placed.push(i);
                 }
             } else if var == "categories" {
                 if let Ok(value @ Value::Array(_)) = serde_json::from_str::<Value>(&x.value) {

@@ -1,6 +1,7 @@
 //! The hub: one canonical record that every format reads into and writes from.
 
 pub mod authority;
+pub mod bibliographic;
 mod credit;
 mod date;
 mod date_text;

@@ -97,6 +97,17 @@ for input in "${inputs[@]}"; do
         || { echo "FAIL reading back $name.bib"; failed=1; }
 done
 
+# Non-archival data through the hub's bibliographic vocabulary: a .bib library and foreign
+# CSL-JSON (journal articles, a book) written as BibLaTeX must be valid for biber too.
+mkdir -p "$work/foreign"
+"$ARCHIVECITE" convert --from biblatex --to biblatex examples/data/library.bib >"$work/foreign/library.bib"
+"$ARCHIVECITE" convert --from csl-json --to biblatex tests/golden/csl/articles.csl.json >"$work/foreign/articles.bib"
+for bib in "$work"/foreign/*.bib; do
+    echo "== foreign: $(basename "$bib")"
+    "$ORACLES/biber-check" "$bib" || { echo "FAIL biber-check $bib"; failed=1; }
+    "$ORACLES/pandoc-to-csl" "$bib" >/dev/null || { echo "FAIL pandoc-to-csl $bib"; failed=1; }
+done
+
 if [ "$failed" -ne 0 ]; then
     echo "bibtex interop: FAILED"
     exit 1
