@@ -200,6 +200,28 @@ pub fn write(format: Format, records: &[Record], options: &Options) -> String {
     }
 }
 
+/// Writes `records` in `format` into `out`. CSL-JSON is streamed item by item; the other
+/// formats are written whole and then copied.
+///
+/// ```
+/// use archivecite::{write, write_to, Format, Options, Record};
+/// let r = [Record::new("A title")];
+/// let mut out = Vec::new();
+/// write_to(Format::CslJson, &r, &Options::default(), &mut out).unwrap();
+/// assert_eq!(out, write(Format::CslJson, &r, &Options::default()).into_bytes());
+/// ```
+pub fn write_to(
+    format: Format,
+    records: &[Record],
+    options: &Options,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::CslJson => csl::write_to(records, out),
+        _ => out.write_all(write(format, records, options).as_bytes()),
+    }
+}
+
 fn write_record_json(records: &[Record]) -> String {
     let mut out = match records {
         [one] => serde_json::to_string_pretty(one),

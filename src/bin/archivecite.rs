@@ -1,6 +1,6 @@
 //! The `archivecite` command line: argument parsing, files, exit codes. No format logic here.
 
-use archivecite::{read_lenient, write, Error, Format, Options, Record};
+use archivecite::{read_lenient, write, write_to, Error, Format, Options, Record};
 use clap::{Parser, Subcommand};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Read, Write};
@@ -358,7 +358,12 @@ fn convert(args: ConvertArgs) -> Result<bool, String> {
                     if !o.records.is_empty() {
                         for &f in &formats {
                             let path = dir.join(output_name(input, f));
-                            if let Err(e) = std::fs::write(&path, write(f, &o.records, &options)) {
+                            let written = std::fs::File::create(&path).and_then(|file| {
+                                let mut w = std::io::BufWriter::new(file);
+                                write_to(f, &o.records, &options, &mut w)?;
+                                w.flush()
+                            });
+                            if let Err(e) = written {
                                 errors.push(format!("{}: {e}", path.display()));
                             }
                         }
@@ -410,6 +415,22 @@ fn convert(args: ConvertArgs) -> Result<bool, String> {
             converted = records.len();
             let stdout = std::io::stdout();
             let mut lock = stdout.lock();
+            if let [only] = formats[..] {
+                // one format: streamed, so the output is never held whole
+                let mut w = std::io::BufWriter::with_capacity(1 << 16, lock);
+                if !records.is_empty() {
+                    let _ = write_to(only, &records, &options, &mut w);
+                }
+                let _ = w.flush();
+                return Ok(finish(
+                    &warnings,
+                    converted,
+                    failed,
+                    files.len(),
+                    quiet,
+                    verbose,
+                ));
+            }
             // formats are written on all cores, two at a time so that memory stays near two outputs
             for (k, pair) in formats.chunks(2).enumerate() {
                 let texts: Vec<String> = pair
@@ -431,12 +452,31 @@ fn convert(args: ConvertArgs) -> Result<bool, String> {
             }
         }
     }
+    Ok(finish(
+        &warnings,
+        converted,
+        failed,
+        files.len(),
+        quiet,
+        verbose,
+    ))
+}
+
+/// Prints the warnings (verbose) and the summary line; true if nothing failed.
+fn finish(
+    warnings: &[String],
+    converted: usize,
+    failed: usize,
+    inputs: usize,
+    quiet: bool,
+    verbose: bool,
+) -> bool {
     if verbose {
-        for w in &warnings {
+        for w in warnings {
             eprintln!("{w}");
         }
     }
-    let batch = files.len() > 1 || failed > 0 || !warnings.is_empty();
+    let batch = inputs > 1 || failed > 0 || !warnings.is_empty();
     if !quiet && batch && std::io::stderr().is_terminal() || verbose {
         let hint = if warnings.is_empty() || verbose {
             ""
@@ -448,7 +488,7 @@ fn convert(args: ConvertArgs) -> Result<bool, String> {
             warnings.len()
         );
     }
-    Ok(failed == 0)
+    failed == 0
 }
 
 fn check(args: InputArgs) -> Result<bool, String> {

@@ -152,3 +152,15 @@ pub fn read(input: &str) -> Result<Vec<Record>> {
 pub fn write(records: &[Record]) -> String {
     write::write(records)
 }
+
+/// Streams the same CSL-JSON as [`write`] into `out`, without holding the whole output.
+///
+/// ```
+/// use archivecite::record::Record;
+/// let mut out = Vec::new();
+/// archivecite::csl::write_to(&[Record::new("A title")], &mut out).unwrap();
+/// assert_eq!(String::from_utf8(out).unwrap(), archivecite::csl::write(&[Record::new("A title")]));
+/// ```
+pub fn write_to(records: &[Record], out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    write::write_to(records, out)
+}

@@ -31,6 +31,15 @@ const RESERVED: &[&str] = &[
 
 /// Writes records as a pretty-printed CSL-JSON array.
 pub(crate) fn write(records: &[Record]) -> String {
+    let mut buf = Vec::with_capacity(records.len() * 1024);
+    if write_to(records, &mut buf).is_err() {
+        return String::new();
+    }
+    String::from_utf8(buf).unwrap_or_default()
+}
+
+/// Streams the pretty-printed CSL-JSON array into `out` (no whole-output buffer).
+pub(crate) fn write_to<W: std::io::Write>(records: &[Record], out: W) -> std::io::Result<()> {
     let mut used: HashSet<String> = HashSet::with_capacity(records.len());
     // The next suffix to try for a repeated base id (keeps many repeats linear).
     let mut next: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
@@ -56,14 +65,10 @@ pub(crate) fn write(records: &[Record]) -> String {
             ItemOut { r, id }
         })
         .collect();
-    let mut buf = Vec::with_capacity(records.len() * 1024);
     let fmt = serde_json::ser::PrettyFormatter::with_indent(b"\t");
-    let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);
-    if items.serialize(&mut ser).is_err() {
-        return String::new();
-    }
-    buf.push(b'\n');
-    String::from_utf8(buf).unwrap_or_default()
+    let mut ser = serde_json::Serializer::with_formatter(out, fmt);
+    items.serialize(&mut ser).map_err(std::io::Error::other)?;
+    ser.into_inner().write_all(b"\n")
 }
 
 /// The BCP 47 tag of the text the record offers: "en" when an English rendition is on offer.
