@@ -283,7 +283,14 @@ fn essentials(item: &serde_json::Value) -> serde_json::Value {
         if let Some(v) = item.get(k) {
             let empty_date = k == "issued" && v["date-parts"] == serde_json::json!([]);
             if !empty_date {
-                m.insert(k.to_string(), v.clone());
+                // .bib collapses runs of whitespace (a documented loss of the format)
+                let v = match v {
+                    serde_json::Value::String(t) => serde_json::Value::String(
+                        t.split_whitespace().collect::<Vec<_>>().join(" "),
+                    ),
+                    other => other.clone(),
+                };
+                m.insert(k.to_string(), v);
             }
         }
     }
