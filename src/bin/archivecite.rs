@@ -422,6 +422,8 @@ fn convert(args: ConvertArgs) -> Result<bool, String> {
                     let _ = write_to(only, &records, &options, &mut w);
                 }
                 let _ = w.flush();
+                // the process ends here: freeing every record one by one would only cost time
+                std::mem::forget(records);
                 return Ok(finish(
                     &warnings,
                     converted,

@@ -40,6 +40,7 @@ pub(crate) fn write(records: &[Record]) -> String {
 
 /// Streams the pretty-printed CSL-JSON array into `out` (no whole-output buffer).
 pub(crate) fn write_to<W: std::io::Write>(records: &[Record], out: W) -> std::io::Result<()> {
+    use std::io::Write as _;
     let mut used: HashSet<String> = HashSet::with_capacity(records.len());
     // The next suffix to try for a repeated base id (keeps many repeats linear).
     let mut next: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
@@ -65,10 +66,14 @@ pub(crate) fn write_to<W: std::io::Write>(records: &[Record], out: W) -> std::io
             ItemOut { r, id }
         })
         .collect();
+    // serde writes many small pieces: buffer them here, where the writer's type is known
+    let buffered = std::io::BufWriter::with_capacity(1 << 16, out);
     let fmt = serde_json::ser::PrettyFormatter::with_indent(b"\t");
-    let mut ser = serde_json::Serializer::with_formatter(out, fmt);
+    let mut ser = serde_json::Serializer::with_formatter(buffered, fmt);
     items.serialize(&mut ser).map_err(std::io::Error::other)?;
-    ser.into_inner().write_all(b"\n")
+    let mut buffered = ser.into_inner();
+    buffered.write_all(b"\n")?;
+    buffered.flush()
 }
 
 /// The BCP 47 tag of the text the record offers: "en" when an English rendition is on offer.
