@@ -131,6 +131,7 @@
 //!   shelfmark;
 //! - a shelfmark that begins with something that reads as a date, when the record has no date,
 //!   is read as a date.
+//! - a name that itself ends in "et al." loses it (the string cannot tell it from a cut list).
 //!
 //! `parse` never panics; errors carry the line and column where the string stops following the
 //! grammar.

@@ -131,9 +131,21 @@ fn take_names(s: &str) -> (Vec<&str>, &str) {
     (vec![first], after(0))
 }
 
-/// A name in running text ("A. M. Puzanov") as a record name.
+/// A name in running text ("A. M. Puzanov") as a record name. A name never ends in "et al.":
+/// the string cannot tell "X et al." (one name) from "X" and others, so the suffix is the list's.
 fn running(text: &str) -> Name {
-    Name::parse(text)
+    Name::parse(without_et_al(text))
+}
+
+/// `text` without trailing " et al." (repeated), unless nothing would be left.
+fn without_et_al(mut text: &str) -> &str {
+    while let Some(t) = text.strip_suffix(" et al.").map(str::trim_end) {
+        if t.is_empty() {
+            break;
+        }
+        text = t;
+    }
+    text
 }
 
 /// A bibliography's first author, inverted ("Puzanov, A. M.", "King, Martin Luther, Jr."), back
@@ -182,6 +194,7 @@ fn bibliography_names(list: &str) -> Vec<Name> {
 
 /// A short note's name ("Puzanov", "van Beethoven", "Leon Levy Foundation").
 fn short_name(text: &str) -> Name {
+    let text = without_et_al(text);
     match Name::parse(text) {
         Name::Organization(o) => Name::Organization(o),
         Name::Person(_) => Name::Person(PersonName {
@@ -189,6 +202,12 @@ fn short_name(text: &str) -> Name {
             ..PersonName::default()
         }),
     }
+}
+
+/// The shelfmark element as the record's original; none if nothing of it is left (the writer
+/// prints no element for an empty shelfmark, so reading one back would not be stable).
+fn shelfmark(text: &str) -> Option<Original> {
+    Some(Original::parse(text)).filter(|o| !o.raw().trim().is_empty())
 }
 
 /// Strips the element's closing period unless it belongs to the element (an abbreviation).
@@ -395,7 +414,7 @@ fn note_tail(inp: &Input<'_>, tail: &str, punct: char, r: &mut Record) -> Result
         if matches!(last, Last::None | Last::Date | Last::Names) {
             last = Last::Shelfmark;
         }
-        r.original = Some(Original::parse(shelf));
+        r.original = shelfmark(shelf);
     }
     if period {
         restore_period(r, &mut f, last);
@@ -459,7 +478,7 @@ fn restore_period(r: &mut Record, f: &mut Fields, last: Last) {
         }
         Last::Shelfmark => {
             if let Some(w) = r.shelfmark().and_then(|s| fix(s, false)) {
-                r.original = Some(Original::parse(&w));
+                r.original = shelfmark(&w);
             }
         }
         Last::Archive => {
@@ -576,7 +595,7 @@ fn bibliography_tail(inp: &Input<'_>, tail: &str, r: &mut Record) -> Result<()> 
             }
         }
         if !shelf.is_empty() {
-            r.original = Some(Original::parse(&fix(shelf, shelf.len() == body.len())));
+            r.original = shelfmark(&fix(shelf, shelf.len() == body.len()));
         }
     }
     r.credits = f.into_credits();
