@@ -204,17 +204,20 @@ fn short_name(text: &str) -> Name {
     }
 }
 
-/// The shelfmark element as the record's original; none if nothing of it is left (the writer
-/// prints no element for an empty shelfmark, so reading one back would not be stable).
+/// The shelfmark element as the record's original; none if nothing of it is left, or only
+/// periods (the writer prints no element for an empty shelfmark, and the note's own period
+/// merges with a shelfmark of periods, so reading either back would not be stable).
 fn shelfmark(text: &str) -> Option<Original> {
-    Some(Original::parse(text)).filter(|o| !o.raw().trim().is_empty())
+    Some(Original::parse(text)).filter(|o| !o.raw().trim().chars().all(|c| c == '.'))
 }
 
-/// Strips the element's closing period unless it belongs to the element (an abbreviation).
+/// Strips the element's closing periods ("X.." too: the writer adds none after an element
+/// that ends with a period) and gives one back if it belongs to the element (an abbreviation).
 fn unperiod(element: &str, name: bool) -> &str {
-    match element.strip_suffix('.') {
-        Some(e) if !keeps_period(element, name) => e,
-        _ => element,
+    let bare = element.trim_end_matches('.');
+    match element.get(..bare.len() + 1) {
+        Some(one) if keeps_period(one, name) => one,
+        _ => bare,
     }
 }
 
@@ -355,7 +358,9 @@ fn note_tail(inp: &Input<'_>, tail: &str, punct: char, r: &mut Record) -> Result
     let (body, period) = match tail.strip_suffix('.') {
         // "et al." keeps its period: the note's own was absorbed.
         Some(_) if tail.ends_with(" et al.") => (tail, false),
-        Some(b) => (b, true),
+        // all the final periods: the last element's own (one is given back by
+        // `restore_period` where it belongs to the element) and the note's
+        Some(_) => (tail.trim_end_matches('.'), true),
         None if tail.ends_with(['?', '!']) => (tail, false),
         None => return Err(inp.err(&tail[tail.len()..], "a final period")),
     };
