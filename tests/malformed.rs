@@ -183,15 +183,40 @@ fn cli_reports_invalid_utf8_with_position() {
             [b"Title\n\nDecember 7, 1957 ".as_slice(), &[0xC3, 0x28]].concat(),
             ":3:18: not UTF-8",
         ),
+        (
+            "items.csl.json",
+            b"[\n {\"title\": \"Stra\xdfe\"}]".to_vec(),
+            ":2:17: not UTF-8",
+        ),
+        (
+            "one.record.json",
+            b"{\"title\": \"\xff\"}".to_vec(),
+            ":1:12: not UTF-8",
+        ),
+        (
+            "note.txt",
+            "\u{201c}Title,\u{201d} trans. Ren\u{e9}"
+                .bytes()
+                .map(|b| if b == 0xC3 { 0xE9 } else { b })
+                .filter(|&b| b != 0xA9)
+                .collect(),
+            ":1:20: not UTF-8",
+        ),
     ];
     for (name, bytes, want) in cases {
         let path = dir.join(name);
         std::fs::write(&path, &bytes).unwrap();
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_archivecite"))
-            .args(["convert", "--to", "csl-json"])
-            .arg(&path)
-            .output()
-            .unwrap();
+        let from = if name == "note.txt" {
+            "chicago-note"
+        } else {
+            ""
+        };
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_archivecite"));
+        cmd.args(["convert", "--to", "csl-json"]);
+        if !from.is_empty() {
+            cmd.args(["--from", from]);
+        }
+        let out = cmd.arg(&path).output().unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success(), "{name}: {stderr}");
         assert!(
