@@ -136,6 +136,9 @@
 //! - a name that itself ends in "et al." loses it (the string cannot tell it from a cut list).
 //! - a shelfmark made only of periods is lost (the note's own period merges with it).
 //!
+//! Whitespace at the start of an element and at the end of the note is not part of it; an
+//! "ed." or "trans." that names no one ("trans. , …") starts the shelfmark.
+//!
 //! `parse` never panics; errors carry the line and column where the string stops following the
 //! grammar.
 use crate::error::Result;

@@ -360,12 +360,15 @@ fn note_tail(inp: &Input<'_>, tail: &str, punct: char, r: &mut Record) -> Result
         Some(_) if tail.ends_with(" et al.") => (tail, false),
         // all the final periods: the last element's own (one is given back by
         // `restore_period` where it belongs to the element) and the note's
-        Some(_) => (tail.trim_end_matches('.'), true),
+        Some(_) => (
+            tail.trim_end_matches(|c: char| c == '.' || c.is_whitespace()),
+            true,
+        ),
         None if tail.ends_with(['?', '!']) => (tail, false),
         None => return Err(inp.err(&tail[tail.len()..], "a final period")),
     };
     let mut f = Fields::default();
-    let mut rest = body;
+    let mut rest = body.trim_start();
     let mut last = Last::None;
     loop {
         let (eds, trs, after) = if let Some(x) = rest.strip_prefix("ed. and trans. ") {
@@ -378,6 +381,10 @@ fn note_tail(inp: &Input<'_>, tail: &str, punct: char, r: &mut Record) -> Result
             break;
         };
         let (names, next) = take_names(after);
+        if names.iter().any(|n| n.trim().is_empty()) {
+            // "trans. , …" names no one: not a credit but the start of the shelfmark
+            break;
+        }
         let names: Vec<Name> = names.into_iter().map(running).collect();
         if eds {
             f.editors = names.clone();
@@ -386,11 +393,13 @@ fn note_tail(inp: &Input<'_>, tail: &str, punct: char, r: &mut Record) -> Result
             f.translators = names;
         }
         last = Last::Names;
-        rest = next.strip_prefix(", ").unwrap_or(next);
+        rest = next.strip_prefix(", ").unwrap_or(next).trim_start();
         if next.is_empty() {
             break;
         }
     }
+    // the shelfmark is read trimmed, so the date before it is too
+    rest = rest.trim_start();
     if let Some((after, d)) = read_date(rest) {
         if after.is_empty() || after.starts_with(", ") {
             r.date = Some(d);
