@@ -194,10 +194,15 @@ fn person(raw: &str) -> Name {
     }
     let p = biblatex::Person::parse(&chunks);
     let clean = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let family = clean(&p.name);
+    let mut family = clean(&p.name);
     let given = clean(&p.given_name);
-    let particle = clean(&p.prefix);
+    let mut particle = clean(&p.prefix);
     let suffix = clean(&p.suffix);
+    if family.is_empty() && !particle.is_empty() {
+        // BibTeX's rule: "Last" is never empty; the last "von" word is the family name.
+        let (rest, last) = particle.rsplit_once(' ').unwrap_or(("", &particle));
+        (family, particle) = (last.to_string(), rest.to_string());
+    }
     if family.is_empty() && !given.is_empty() && particle.is_empty() {
         return Name::Person(PersonName {
             family: given,

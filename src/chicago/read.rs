@@ -357,7 +357,8 @@ fn note_tail(inp: &Input<'_>, tail: &str, punct: char, r: &mut Record) -> Result
     }
     let (body, period) = match tail.strip_suffix('.') {
         // "et al." keeps its period: the note's own was absorbed.
-        Some(_) if tail.ends_with(" et al.") => (tail, false),
+        // (the name before it still gets an abbreviation's period: "K et al." is "K.")
+        Some(_) if tail.ends_with(" et al.") => (tail, true),
         // all the final periods: the last element's own (one is given back by
         // `restore_period` where it belongs to the element) and the note's
         Some(_) => (
