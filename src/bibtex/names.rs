@@ -199,9 +199,9 @@ fn person(raw: &str) -> Name {
     let mut particle = clean(&p.prefix);
     let suffix = clean(&p.suffix);
     if family.is_empty() && !particle.is_empty() {
-        // BibTeX's rule: "Last" is never empty; the last "von" word is the family name.
-        let (rest, last) = particle.rsplit_once(' ').unwrap_or(("", &particle));
-        (family, particle) = (last.to_string(), rest.to_string());
+        // "Last" is never empty: "von" words alone are the family name (kept whole, since a
+        // braced group's spaces are gone by now and would split it)
+        family = std::mem::take(&mut particle);
     }
     if family.is_empty() && !given.is_empty() && particle.is_empty() {
         return Name::Person(PersonName {
@@ -245,7 +245,12 @@ fn needs_brace(s: &str) -> bool {
 fn braced_if(s: &str, yes: bool, out: &mut String) {
     if yes {
         out.push('{');
+        let start = out.len();
         escape(s, out);
+        if out[start..].starts_with('\\') {
+            // "{\cmd …}" would read as one special character, not as a group: lead with "{}"
+            out.insert_str(start, "{}");
+        }
         out.push('}');
     } else {
         escape(s, out);
