@@ -26,6 +26,10 @@ fn project_common(mut r: Record) -> Record {
         r.original = None;
     }
     r.extra.clear();
+    // empty strings and empty list items are dropped
+    r.summary = r.summary.filter(|s| !s.is_empty());
+    r.subjects.retain(|s| !s.is_empty());
+    r.funders.retain(|s| !s.is_empty());
     r.date = r.date.map(|d| d.with_text(None));
     let sentence = r.credit_sentence().filter(|s| !s.is_empty());
     r.credits = sentence.as_deref().map(parse_credits).unwrap_or_default();

@@ -200,13 +200,13 @@ fn not_a_block_is_a_positioned_error() {
 }
 
 /// The fields a block holds exactly for any record (others are normalised once: see the
-/// block module docs).
+/// block module docs); an empty summary is none.
 fn held(r: &Record) -> (String, Option<String>, Vec<Block>, Option<String>) {
     (
         r.title.clone(),
         r.date.as_ref().map(|d| d.to_string()),
         r.body.clone(),
-        r.summary.clone(),
+        r.summary.clone().filter(|s| !s.is_empty()),
     )
 }
 

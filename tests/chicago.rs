@@ -246,13 +246,26 @@ proptest! {
 //   projects are dropped; editors come first, then translators, without repeats;
 // - a final period: an element that ends the string or an element of the bibliography loses a
 //   final period that is not an abbreviation's, and gains one if it ends in an abbreviation
-//   (`keeps_period`);
+//   (`keeps_period`); a title, or the element that ends a note, loses all its final periods
+//   (an abbreviation's one comes back);
 // - a date with no printable form (an interval with no known end) is dropped;
+// - a shelfmark made only of periods is dropped;
 // - a shelfmark that reads as a date, in a record without a date, is read as the date.
 // ---------------------------------------------------------------------------------------------
 
-/// The period rule for an element that ends the string or a bibliography element.
+/// The period rule for a title and an element that ends the note: all final periods go, and an
+/// abbreviation's comes back.
 fn period_rule(e: &str, name: bool) -> String {
+    if e.ends_with('.') {
+        let bare = e.trim_end_matches('.');
+        period_rule_one(&format!("{bare}."), name)
+    } else {
+        period_rule_one(e, name)
+    }
+}
+
+/// The period rule for a bibliography element after the title.
+fn period_rule_one(e: &str, name: bool) -> String {
     if e.ends_with(['?', '!']) {
         e.to_string()
     } else if let Some(body) = e.strip_suffix('.') {
@@ -313,7 +326,11 @@ fn project(r: &Record, form: Form, edition: u8) -> Record {
         .as_ref()
         .filter(|d| d.edtf().first().is_some())
         .map(|d| Date::new(*d.edtf()));
-    let shelf = r.shelfmark().filter(|s| !s.is_empty()).map(str::to_string);
+    // a shelfmark of periods only is lost
+    let shelf = r
+        .shelfmark()
+        .filter(|s| !s.chars().all(|c| c == '.'))
+        .map(str::to_string);
     let archive = r.digital.name.clone().filter(|s| !s.is_empty());
     let url = r.digital.url.clone().filter(|s| !s.is_empty());
     // Which element ends the string.
@@ -328,9 +345,9 @@ fn project(r: &Record, form: Form, edition: u8) -> Record {
     let (mut shelf, mut archive, mut url) = (shelf, archive, url);
     if bib {
         p.title = period_rule(&p.title, false);
-        shelf = shelf.map(|s| period_rule(&s, false));
-        archive = archive.map(|s| period_rule(&s, false));
-        url = url.map(|s| period_rule(&s, false));
+        shelf = shelf.map(|s| period_rule_one(&s, false));
+        archive = archive.map(|s| period_rule_one(&s, false));
+        url = url.map(|s| period_rule_one(&s, false));
         // (The authors' list ends with a family or given name of two letters or more, or an
         // initial with its period, in this strategy: its period rule changes nothing.)
     } else if !follows {

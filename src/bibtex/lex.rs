@@ -415,8 +415,27 @@ impl<'a> Iterator for Entries<'a> {
                 Some(b'(') if !ty.is_empty() => b')',
                 _ => {
                     // An '@' in running text (an e-mail address in a comment): not an entry.
-                    self.pos = at + 1;
-                    continue;
+                    // One that starts a line does start one: a broken or cut-off entry is an
+                    // error, not a comment, so that nothing is dropped silently.
+                    let before = self.s.b.get(..at).unwrap_or(&[]);
+                    let blank = before
+                        .iter()
+                        .rev()
+                        .take_while(|&&c| matches!(c, b' ' | b'\t'))
+                        .count();
+                    let line_start = blank == before.len()
+                        || before.get(before.len() - blank - 1) == Some(&b'\n');
+                    if !line_start {
+                        self.pos = at + 1;
+                        continue;
+                    }
+                    self.pos = self.s.next_line_entry(at).max(at + 1);
+                    return Some(Err(Error::syntax(
+                        "bibtex",
+                        self.loc.at(at),
+                        "an entry type and \"{\" after an \"@\" that starts a line",
+                        src.get(at..).unwrap_or(""),
+                    )));
                 }
             };
             let kind = if ty.eq_ignore_ascii_case("comment") {

@@ -58,7 +58,8 @@
 //!   sentence (`credit_line = credit_sentence()`, `credits = parse_credits(sentence)`);
 //! - `PersonName::family_first` (BibTeX names have no order flag), a person with neither given
 //!   name nor particle whose family name has a space (read back as an organisation), and names
-//!   with an empty family name;
+//!   with an empty family name (a name read with "von" words but no last name takes them as
+//!   its family name);
 //! - `digital.doc_id` when absent but derivable from the URL (it is read back from the URL), and
 //!   URL characters `{ } \` and whitespace (percent-encoded);
 //! - ASCII whitespace runs (tabs, newlines, double spaces) in any text collapse to one space,

@@ -194,10 +194,15 @@ fn person(raw: &str) -> Name {
     }
     let p = biblatex::Person::parse(&chunks);
     let clean = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let family = clean(&p.name);
+    let mut family = clean(&p.name);
     let given = clean(&p.given_name);
-    let particle = clean(&p.prefix);
+    let mut particle = clean(&p.prefix);
     let suffix = clean(&p.suffix);
+    if family.is_empty() && !particle.is_empty() {
+        // "Last" is never empty: "von" words alone are the family name (kept whole, since a
+        // braced group's spaces are gone by now and would split it)
+        family = std::mem::take(&mut particle);
+    }
     if family.is_empty() && !given.is_empty() && particle.is_empty() {
         return Name::Person(PersonName {
             family: given,
@@ -240,7 +245,12 @@ fn needs_brace(s: &str) -> bool {
 fn braced_if(s: &str, yes: bool, out: &mut String) {
     if yes {
         out.push('{');
+        let start = out.len();
         escape(s, out);
+        if out[start..].starts_with('\\') {
+            // "{\cmd …}" would read as one special character, not as a group: lead with "{}"
+            out.insert_str(start, "{}");
+        }
         out.push('}');
     } else {
         escape(s, out);

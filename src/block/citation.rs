@@ -73,6 +73,10 @@ fn date_prefix(s: &str) -> Option<(&str, &str)> {
     ends.push(s.len());
     if let Some(p) = s.find(". ") {
         ends.push(p);
+        // an open EDTF end ("1958/..") keeps its dots: the sentence's period is one of them
+        if s.get(..p + 1).is_some_and(|d| d.ends_with("/..")) {
+            ends.push(p + 1);
+        }
     }
     ends.sort_unstable();
     ends.into_iter()

@@ -15,7 +15,8 @@ pub(crate) fn write(r: &Record) -> String {
     if !r.funders.is_empty() {
         out.push_str("This document was made possible with support from the ");
         out.push_str(&one_line(&r.funders.join(", ")));
-        out.push_str("\n\n");
+        // the sentence's period, always: the reader strips exactly one ("Inc." keeps its own)
+        out.push_str(".\n\n");
     }
     out.push_str("  • Citation\n\n    get citation\n\n");
     if let Some(s) = &r.summary {

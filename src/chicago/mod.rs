@@ -125,12 +125,19 @@
 //! limits, which the round-trip property spells out:
 //! - a title, shelfmark, archive name or URL ending in a period loses it where the period also
 //!   ends the element, unless its last word is an abbreviation ([`keeps_period`]); one ending in
-//!   such an abbreviation without a period gains one;
+//!   such an abbreviation without a period gains one; where the element ends the note (and for
+//!   titles, and names, everywhere) all its final periods go ("Wait..." → "Wait"), and an
+//!   abbreviation's one comes back;
 //! - the digital archive is recognised only by name ([`is_digital_archive`]: the Wilson Center's
 //!   name or any name ending in "Digital Archive"); any other name is read as part of the
 //!   shelfmark;
 //! - a shelfmark that begins with something that reads as a date, when the record has no date,
 //!   is read as a date.
+//! - a name that itself ends in "et al." loses it (the string cannot tell it from a cut list).
+//! - a shelfmark made only of periods is lost (the note's own period merges with it).
+//!
+//! Whitespace at the start of an element and at the end of the note is not part of it; an
+//! "ed." or "trans." that names no one ("trans. , …") starts the shelfmark.
 //!
 //! `parse` never panics; errors carry the line and column where the string stops following the
 //! grammar.

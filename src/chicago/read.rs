@@ -131,9 +131,21 @@ fn take_names(s: &str) -> (Vec<&str>, &str) {
     (vec![first], after(0))
 }
 
-/// A name in running text ("A. M. Puzanov") as a record name.
+/// A name in running text ("A. M. Puzanov") as a record name. A name never ends in "et al.":
+/// the string cannot tell "X et al." (one name) from "X" and others, so the suffix is the list's.
 fn running(text: &str) -> Name {
-    Name::parse(text)
+    Name::parse(without_et_al(text))
+}
+
+/// `text` without trailing " et al." (repeated), unless nothing would be left.
+fn without_et_al(mut text: &str) -> &str {
+    while let Some(t) = text.strip_suffix(" et al.").map(str::trim_end) {
+        if t.is_empty() {
+            break;
+        }
+        text = t;
+    }
+    text
 }
 
 /// A bibliography's first author, inverted ("Puzanov, A. M.", "King, Martin Luther, Jr."), back
@@ -182,6 +194,7 @@ fn bibliography_names(list: &str) -> Vec<Name> {
 
 /// A short note's name ("Puzanov", "van Beethoven", "Leon Levy Foundation").
 fn short_name(text: &str) -> Name {
+    let text = without_et_al(text);
     match Name::parse(text) {
         Name::Organization(o) => Name::Organization(o),
         Name::Person(_) => Name::Person(PersonName {
@@ -191,11 +204,20 @@ fn short_name(text: &str) -> Name {
     }
 }
 
-/// Strips the element's closing period unless it belongs to the element (an abbreviation).
+/// The shelfmark element as the record's original; none if nothing of it is left, or only
+/// periods (the writer prints no element for an empty shelfmark, and the note's own period
+/// merges with a shelfmark of periods, so reading either back would not be stable).
+fn shelfmark(text: &str) -> Option<Original> {
+    Some(Original::parse(text)).filter(|o| !o.raw().trim().chars().all(|c| c == '.'))
+}
+
+/// Strips the element's closing periods ("X.." too: the writer adds none after an element
+/// that ends with a period) and gives one back if it belongs to the element (an abbreviation).
 fn unperiod(element: &str, name: bool) -> &str {
-    match element.strip_suffix('.') {
-        Some(e) if !keeps_period(element, name) => e,
-        _ => element,
+    let bare = element.trim_end_matches('.');
+    match element.get(..bare.len() + 1) {
+        Some(one) if keeps_period(one, name) => one,
+        _ => bare,
     }
 }
 
@@ -335,13 +357,19 @@ fn note_tail(inp: &Input<'_>, tail: &str, punct: char, r: &mut Record) -> Result
     }
     let (body, period) = match tail.strip_suffix('.') {
         // "et al." keeps its period: the note's own was absorbed.
-        Some(_) if tail.ends_with(" et al.") => (tail, false),
-        Some(b) => (b, true),
+        // (the name before it still gets an abbreviation's period: "K et al." is "K.")
+        Some(_) if tail.ends_with(" et al.") => (tail, true),
+        // all the final periods: the last element's own (one is given back by
+        // `restore_period` where it belongs to the element) and the note's
+        Some(_) => (
+            tail.trim_end_matches(|c: char| c == '.' || c.is_whitespace()),
+            true,
+        ),
         None if tail.ends_with(['?', '!']) => (tail, false),
         None => return Err(inp.err(&tail[tail.len()..], "a final period")),
     };
     let mut f = Fields::default();
-    let mut rest = body;
+    let mut rest = body.trim_start();
     let mut last = Last::None;
     loop {
         let (eds, trs, after) = if let Some(x) = rest.strip_prefix("ed. and trans. ") {
@@ -354,6 +382,10 @@ fn note_tail(inp: &Input<'_>, tail: &str, punct: char, r: &mut Record) -> Result
             break;
         };
         let (names, next) = take_names(after);
+        if names.iter().any(|n| n.trim().is_empty()) {
+            // "trans. , …" names no one: not a credit but the start of the shelfmark
+            break;
+        }
         let names: Vec<Name> = names.into_iter().map(running).collect();
         if eds {
             f.editors = names.clone();
@@ -362,11 +394,13 @@ fn note_tail(inp: &Input<'_>, tail: &str, punct: char, r: &mut Record) -> Result
             f.translators = names;
         }
         last = Last::Names;
-        rest = next.strip_prefix(", ").unwrap_or(next);
+        rest = next.strip_prefix(", ").unwrap_or(next).trim_start();
         if next.is_empty() {
             break;
         }
     }
+    // the shelfmark is read trimmed, so the date before it is too
+    rest = rest.trim_start();
     if let Some((after, d)) = read_date(rest) {
         if after.is_empty() || after.starts_with(", ") {
             r.date = Some(d);
@@ -395,7 +429,7 @@ fn note_tail(inp: &Input<'_>, tail: &str, punct: char, r: &mut Record) -> Result
         if matches!(last, Last::None | Last::Date | Last::Names) {
             last = Last::Shelfmark;
         }
-        r.original = Some(Original::parse(shelf));
+        r.original = shelfmark(shelf);
     }
     if period {
         restore_period(r, &mut f, last);
@@ -459,7 +493,7 @@ fn restore_period(r: &mut Record, f: &mut Fields, last: Last) {
         }
         Last::Shelfmark => {
             if let Some(w) = r.shelfmark().and_then(|s| fix(s, false)) {
-                r.original = Some(Original::parse(&w));
+                r.original = shelfmark(&w);
             }
         }
         Last::Archive => {
@@ -576,7 +610,7 @@ fn bibliography_tail(inp: &Input<'_>, tail: &str, r: &mut Record) -> Result<()> 
             }
         }
         if !shelf.is_empty() {
-            r.original = Some(Original::parse(&fix(shelf, shelf.len() == body.len())));
+            r.original = shelfmark(&fix(shelf, shelf.len() == body.len()));
         }
     }
     r.credits = f.into_credits();

@@ -88,7 +88,8 @@
 //! # What is lost
 //!
 //! - **With `custom`** (`read(&write(records))`): only `body` (the document text; CSL has no
-//!   place for it, and `custom` is not meant to carry documents).
+//!   place for it, and `custom` is not meant to carry documents), and an empty `summary`
+//!   (an empty `abstract` is read as none, like every empty string).
 //! - **Without `custom`** (after Zotero, citeproc-js or pandoc dropped it), also: funders;
 //!   `on_behalf_of` and affiliations (only as text in the credit sentence, from which they
 //!   are parsed again when `note` survives); ObtainedBy/Transcriber/other verbs versus

@@ -19,7 +19,7 @@ struct Partial {
 
 /// Parses a printed date; `None` if the text is not one.
 pub(crate) fn parse(text: &str) -> Option<Edtf> {
-    let text = text.trim().trim_end_matches('.').trim();
+    let text = text.trim();
     if text.len() > 80 || !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -27,6 +27,13 @@ pub(crate) fn parse(text: &str) -> Option<Edtf> {
         t.bytes()
             .all(|b| b.is_ascii_digit() || b"-X~?%/.".contains(&b))
     };
+    // EDTF first, before a sentence's final period is trimmed: "1958/.." is an open end.
+    if edtf_chars(text) {
+        if let Ok(e) = text.parse::<Edtf>() {
+            return Some(e);
+        }
+    }
+    let text = text.trim_end_matches('.').trim();
     if edtf_chars(text) {
         if let Ok(e) = text.parse::<Edtf>() {
             return Some(e);

@@ -148,6 +148,9 @@ pub fn role() -> impl Strategy<Value = Role> {
         Role::ObtainedBy,
         Role::Compiler,
         Role::Transcriber,
+        Role::Author,
+        Role::Other("annotated".into()),
+        Role::Other("digitized".into()),
     ])
 }
 
@@ -191,6 +194,13 @@ pub fn date() -> impl Strategy<Value = Date> {
         }),
         1 => point().prop_map(|p| Date::new(Edtf::Interval(Bound::Open, Bound::Point(p)))),
         1 => "[12][0-9]{2}X".prop_map(|s| s.parse::<Date>().expect("decade")),
+        1 => "1[0-9]XX".prop_map(|s| s.parse::<Date>().expect("century")),
+        1 => (1000i32..2030, 21u8..=24, any::<bool>()).prop_map(|(y, s, q)| {
+            Date::new(Edtf::Point(Point::new(y, Some(s), None).expect("season").with_uncertain(q)))
+        }),
+        1 => point().prop_map(|p| Date::new(Edtf::Interval(Bound::Point(p), Bound::Open))),
+        1 => point().prop_map(|p| Date::new(Edtf::Interval(Bound::Point(p), Bound::Unknown))),
+        1 => point().prop_map(|p| Date::new(Edtf::Interval(Bound::Unknown, Bound::Point(p)))),
     ]
 }
 
@@ -201,12 +211,28 @@ pub fn shelfmark() -> impl Strategy<Value = Original> {
         (1u32..999, 1u32..99).prop_map(|(f, d)| Original::parse(&format!("AVPRF F. 0{f}, Op. 13, P. 72, Delo {d}, Listy 165-192"))),
         text(1, 6).prop_map(|t| Original::parse(&t)),
         (1u32..99, 1u32..99).prop_map(|(a, b)| Original::parse(&format!("APRF, f. {a}, op. 1, d. 1, l. 7; AVPRF, Fond 7, Opis 5a, Delo {b}; and RGASPI, f. 558, op. 11, d. 3, ll. 0078"))),
+        // many repositories
+        prop::collection::vec((prop::sample::select(vec!["AVPRF", "RGANI", "RGASPI", "APRF", "GARF", "MOL", "AAN", "SAPMO-BArch", "PRC FMA"]), 1u32..999), 2..8)
+            .prop_map(|v| Original::parse(&v.iter().map(|(r, f)| format!("{r}, f. {f}, op. 1, d. 2")).collect::<Vec<_>>().join("; "))),
     ]
+}
+
+/// A very long field (about 10,000 characters), for the rare case.
+pub fn long_text() -> impl Strategy<Value = String> {
+    text(1, 20).prop_map(|t| {
+        let n = t.chars().count() + 1;
+        let mut s = t.clone();
+        for _ in 0..10_000 / n {
+            s.push(' ');
+            s.push_str(&t);
+        }
+        s
+    })
 }
 
 pub fn record() -> impl Strategy<Value = Record> {
     let head = (
-        text(1, 12),
+        prop_oneof![60 => text(1, 12), 1 => long_text(), 1 => Just(String::new())],
         prop::option::of(date()),
         prop::collection::vec(name(), 0..2),
         prop::collection::vec(credit(), 0..4),
@@ -226,12 +252,17 @@ pub fn record() -> impl Strategy<Value = Record> {
         prop::option::of(prop::sample::select(vec![
             "Letter", "Telegram", "Diary", "Report",
         ])),
-        prop::option::of(text(1, 30)),
+        prop::option::of(
+            prop_oneof![40 => text(1, 30), 1 => long_text(), 1 => Just(String::new())],
+        ),
         prop::collection::vec(
             prop_oneof![3 => text(1, 40).prop_map(Block::Paragraph), 1 => Just(Block::Dateline("7 December 1957".into()))],
             0..5,
         ),
-        prop::collection::vec(text(1, 3), 0..3),
+        prop::collection::vec(
+            prop_oneof![20 => text(1, 3), 1 => Just(String::new())],
+            0..3,
+        ),
         any::<bool>(),
         prop::collection::vec(text(1, 3), 0..2),
         prop::collection::vec(
