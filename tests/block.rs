@@ -200,12 +200,13 @@ fn not_a_block_is_a_positioned_error() {
 }
 
 /// The fields a block holds exactly for any record (others are normalised once: see the
-/// block module docs); an empty summary is none.
+/// block module docs); an empty summary is none; a body paragraph that reads as a dateline
+/// ("1957", "Moscow, 7 December 1957") is one (`Block::classify`).
 fn held(r: &Record) -> (String, Option<String>, Vec<Block>, Option<String>) {
     (
         r.title.clone(),
         r.date.as_ref().map(|d| d.to_string()),
-        r.body.clone(),
+        r.body.iter().map(|b| Block::classify(b.text())).collect(),
         r.summary.clone().filter(|s| !s.is_empty()),
     )
 }

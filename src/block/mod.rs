@@ -19,7 +19,9 @@
 //! What the written block cannot hold: nothing for records read from a block. A record from
 //! elsewhere gains a citation line (built from its fields), the printed form of its date, and a
 //! credit sentence (written from its credits), and loses an empty summary (a "Summary:" section
-//! with no text is no summary); after that, block → record → block → record is exact.
+//! with no text is no summary) and the kind of a body paragraph that reads as a dateline
+//! ([`Block::classify`](crate::record::Block::classify)); after that, block → record → block →
+//! record is exact.
 
 mod citation;
 mod page;

@@ -105,6 +105,10 @@ fn take_names(s: &str) -> (Vec<&str>, &str) {
         s.get(used..).unwrap_or("")
     };
     if let Some(name) = first.strip_suffix(" et al.") {
+        // "A and B et al." is never written, but reads as the two names "A and B" would
+        if let Some((a, b)) = name.split_once(" and ") {
+            return (vec![a, b], after(0));
+        }
         return (vec![name], after(0));
     }
     if let Some((a, b)) = first.split_once(" and ") {
