@@ -123,7 +123,7 @@ fn take_names(s: &str) -> (Vec<&str>, &str) {
             }
             continue;
         }
-        if k < 2 || !segs[..k].iter().all(|x| name_like(x)) {
+        if k < 2 || !segs[..k].iter().all(|x| name_like(x)) || last.is_some_and(|l| !name_like(l)) {
             break;
         }
         let mut names: Vec<&str> = segs[..k].to_vec();
