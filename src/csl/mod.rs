@@ -154,7 +154,7 @@ pub fn write(records: &[Record]) -> String {
     write::write(records)
 }
 
-/// Streams the same CSL-JSON as [`write`] into `out`, without holding the whole output.
+/// Streams the same CSL-JSON as [`write()`] into `out`, without holding the whole output.
 ///
 /// ```
 /// use archivecite::record::Record;
