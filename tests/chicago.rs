@@ -414,13 +414,15 @@ fn style(edition: u8) -> Style {
 }
 
 /// A shelfmark that opens with the words Chicago uses for credits ("Translated by", "trans.",
-/// "Edited by", "ed.") cannot be told from a credit in the rendered string: the module docs list
-/// this as a loss, and such records are not expected to come back.
+/// "Edited by", "ed.") cannot be told from a credit in the rendered string, nor one holding a URL
+/// from the URL: the module docs list these as losses, and such records are not expected back.
 fn shelfmark_reads_as_credit(r: &Record) -> bool {
     r.shelfmark().is_some_and(|s| {
         ["Translated by", "Edited by", "trans.", "ed.", "Trans", "Ed"]
             .iter()
             .any(|w| s.starts_with(w))
+            || s.contains("http://")
+            || s.contains("https://")
     })
 }
 

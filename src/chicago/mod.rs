@@ -136,7 +136,8 @@
 //! - a name that itself ends in "et al." loses it (the string cannot tell it from a cut list).
 //! - a shelfmark made only of periods is lost (the note's own period merges with it).
 //! - a shelfmark that opens with the credit words ("Translated by", "Edited by", "trans.",
-//!   "ed.") when the record has no such credit reads as that credit.
+//!   "ed.") when the record has no such credit reads as that credit, and one that holds a URL
+//!   may read as the URL.
 //!
 //! Whitespace at the start of an element and at the end of the note is not part of it; an
 //! "ed." or "trans." that names no one ("trans. , …") starts the shelfmark.
