@@ -323,12 +323,12 @@ fn entry(out: &mut String, r: &Record, key: &str, dialect: Dialect, chicago: boo
 }
 
 /// Canonical extras as the fields of the entry type, then `bib:` extras as the fields they
-/// were read from; only fields not written yet, and (BibLaTeX) only those biber's data model
-/// allows in the entry type.
+/// were read from; only fields not written yet. A field biber's data model does not allow in
+/// the entry type (`_ty`) is written all the same rather than lost.
 fn bibliographic_fields<'a>(
     out: &mut String,
     r: &'a Record,
-    ty: &str,
+    _ty: &str,
     csl_type: &str,
     bibtex: bool,
     written: &mut Vec<&'a str>,
@@ -371,7 +371,9 @@ fn bibliographic_fields<'a>(
             };
             (f, value)
         };
-        if written.contains(&name) || !(bibtex || allowed(ty, name)) {
+        // a field biber's model does not allow for this type is still written: biber warns,
+        // but the value is not lost (what this crate writes for its own records is allowed)
+        if written.contains(&name) {
             continue;
         }
         written.push(name);
