@@ -142,7 +142,8 @@ fn running(text: &str) -> Name {
 }
 
 /// `text` without trailing " et al." (repeated), unless nothing would be left.
-fn without_et_al(mut text: &str) -> &str {
+fn without_et_al(text: &str) -> &str {
+    let mut text = text.trim_end();
     while let Some(t) = text.strip_suffix(" et al.").map(str::trim_end) {
         if t.is_empty() {
             break;
