@@ -488,8 +488,21 @@ fn restore_period(r: &mut Record, f: &mut Fields, last: Last) {
                 &mut f.translators
             };
             if let Some(n) = list.last_mut() {
-                if let Some(w) = fix(&n.to_string(), true) {
-                    *n = running(&w);
+                // "X. et al." gives back "X.", whose own period was trimmed as the note's:
+                // read what is left as the note's end again, until no marker is stripped
+                let mut s = n.to_string();
+                let mut stripped = false;
+                while let Some(w) = fix(&s, true) {
+                    let name = without_et_al(&w);
+                    if name == w {
+                        s = w;
+                        break;
+                    }
+                    stripped = true;
+                    s = name.trim_end_matches('.').to_string();
+                }
+                if stripped || s != n.to_string() {
+                    *n = Name::parse(&s);
                 }
             }
             if combined {
