@@ -86,6 +86,12 @@ fn split_names(list: &str) -> Vec<&str> {
     }
 }
 
+/// A name in a list is not empty and does not end or start with the list's comma.
+fn list_name(text: &str, name: &Name) -> bool {
+    let t = text.trim();
+    !t.starts_with(',') && !t.ends_with(',') && !name.to_string().is_empty()
+}
+
 fn name_like(s: &str) -> bool {
     !s.is_empty()
         && s.trim() == s
@@ -296,13 +302,16 @@ pub(crate) fn parse(input: &str, form: Form) -> Result<Record> {
                 let Some(list) = head.strip_suffix(", ") else {
                     return Err(inp.err(head, "names followed by \", \" before the title"));
                 };
-                r.authors = split_names(list)
-                    .into_iter()
-                    .map(|n| match form {
+                for n in split_names(list) {
+                    let name = match form {
                         Form::ShortNote => short_name(n),
                         _ => running(n),
-                    })
-                    .collect();
+                    };
+                    if !list_name(n, &name) {
+                        return Err(inp.err(n, "a name"));
+                    }
+                    r.authors.push(name);
+                }
             }
             Form::Bibliography => {
                 let Some(list) = head.strip_suffix(' ') else {
@@ -567,10 +576,14 @@ fn bibliography_tail(inp: &Input<'_>, tail: &str, r: &mut Record) -> Result<()> 
             break;
         };
         let (end, next) = element_end(after, true);
-        let names: Vec<Name> = split_names(&after[..end])
-            .into_iter()
-            .map(running)
-            .collect();
+        let mut names = Vec::new();
+        for n in split_names(&after[..end]) {
+            let name = running(n);
+            if !list_name(n, &name) {
+                return Err(inp.err(n, "a name"));
+            }
+            names.push(name);
+        }
         if eds {
             f.editors = names.clone();
         }
