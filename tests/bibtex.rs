@@ -491,3 +491,35 @@ fn biblatex_article_through_csl() {
         assert_eq!(write(&records, Dialect::Biblatex, false), bib);
     }
 }
+
+/// Values the entry type has no field for, a taken field, a date the reader could not read and
+/// a language with no `langid` are still written, and read back.
+#[test]
+fn no_value_is_dropped_on_writing() {
+    let mut r = Record::new("An archival document");
+    r.digital.name = Some("History and Public Policy Program Digital Archive".into());
+    r.extra = vec![
+        extra("version", "second draft"),
+        extra("publisher", "Ministry of Foreign Affairs"),
+        extra("bib:date", "circa the 1950s"),
+        extra("language", "Old Church Slavonic"),
+    ];
+    for dialect in [Dialect::Biblatex, Dialect::Bibtex] {
+        let bib = write(std::slice::from_ref(&r), dialect, false);
+        let back = one(&bib);
+        let value = |label: &str| {
+            back.extra
+                .iter()
+                .find(|x| x.label == label)
+                .map(|x| x.value.as_str())
+        };
+        assert_eq!(value("version"), Some("second draft"), "{bib}");
+        assert_eq!(
+            value("publisher"),
+            Some("Ministry of Foreign Affairs"),
+            "{bib}"
+        );
+        assert_eq!(value("bib:date"), Some("circa the 1950s"), "{bib}");
+        assert_eq!(back.languages, ["Old Church Slavonic"], "{bib}");
+    }
+}

@@ -5,8 +5,8 @@ use super::read::{short_title, FUNDED};
 use super::tex::escape;
 use super::Dialect;
 use crate::record::bibliographic::{
-    entry_of_csl_type, entrysubtype_of_csl_type, field_of_label, is_date_label, langid_of_language,
-    BIB, CSL_TYPES, ID, TYPE,
+    entry_of_csl_type, entrysubtype_of_csl_type, field_of_label, is_date_label, label_of_field,
+    langid_of_language, BIB, CSL_TYPES, ID, TYPE,
 };
 use crate::record::{DigitalArchive, Edtf, Extra, Record};
 use std::collections::HashSet;
@@ -333,6 +333,8 @@ fn bibliographic_fields<'a>(
     bibtex: bool,
     written: &mut Vec<&'a str>,
 ) {
+    // fields written here outside the `written` bookkeeping (it already names them)
+    let mut undated: Vec<&str> = Vec::new();
     // In one order whatever order the extras were read in (CSL members come in any order).
     let mut extras: Vec<&Extra> = r.extra.iter().collect();
     extras.sort_by_key(|x| {
@@ -348,23 +350,41 @@ fn bibliographic_fields<'a>(
         }
         let (name, value): (&str, String) = if let Some(f) = x.label.strip_prefix(BIB) {
             let plain = !f.is_empty() && f.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+            // a date the reader could not read goes back where it was, if there is no other
+            if matches!(f, "date" | "year") && r.date.is_none() && !undated.contains(&f) {
+                undated.push(if f == "date" { "date" } else { "year" });
+                field(out, f, &x.value);
+                continue;
+            }
             if !plain || matches!(f, "entrytype" | "date" | "year" | "url" | "entrysubtype") {
                 continue;
             }
             (f, x.value.clone())
         } else {
-            let Some(f) = field_of_label(&x.label, csl_type, !bibtex) else {
+            // the entry type's field; else (it has none, or it is taken) any field that reads
+            // back as this label: biber may warn, but the value is kept
+            let Some(f) = field_of_label(&x.label, csl_type, !bibtex)
+                .filter(|f| !written.contains(f))
+                .or_else(|| fallback_field(&x.label, csl_type, bibtex, written))
+            else {
                 continue;
             };
             let value = if x.label == "language" {
+                // a language with no `langid` is kept: as the `language` list if it is free
+                // (read back as the record's languages), else verbatim (read back as `bib:langid`)
                 match langid_of_language(&x.value) {
                     Some(l) => l.to_string(),
-                    None => continue,
+                    None if r.languages.is_empty() && !undated.contains(&"language") => {
+                        undated.push("language");
+                        field(out, "language", &x.value);
+                        continue;
+                    }
+                    None => x.value.clone(),
                 }
             } else if is_date_label(&x.label) {
                 match x.value.parse::<Edtf>() {
                     Ok(d) => d.to_string(),
-                    Err(_) => continue,
+                    Err(_) => x.value.clone(),
                 }
             } else {
                 x.value.clone()
@@ -385,6 +405,66 @@ fn bibliographic_fields<'a>(
             field(out, name, &value);
         }
     }
+}
+
+/// The fields the reader knows, classic BibTeX names after BibLaTeX's.
+const READ_FIELDS: &[&str] = &[
+    "journaltitle",
+    "booktitle",
+    "journal",
+    "shortjournal",
+    "series",
+    "publisher",
+    "institution",
+    "organization",
+    "school",
+    "location",
+    "address",
+    "volume",
+    "number",
+    "pages",
+    "pagetotal",
+    "volumes",
+    "chapter",
+    "edition",
+    "version",
+    "doi",
+    "isbn",
+    "issn",
+    "pmid",
+    "pmcid",
+    "urldate",
+    "origdate",
+    "eventdate",
+    "eventtitle",
+    "venue",
+    "origpublisher",
+    "origlocation",
+    "origtitle",
+    "library",
+    "callnumber",
+    "langid",
+    "annotation",
+    "annote",
+];
+
+/// A field not yet written that the reader takes back as `label` in an entry of `csl_type`
+/// (BibTeX: its classic names first).
+fn fallback_field(
+    label: &str,
+    csl_type: &str,
+    bibtex: bool,
+    written: &[&str],
+) -> Option<&'static str> {
+    let fits =
+        |f: &&&'static str| !written.contains(*f) && label_of_field(f, csl_type) == Some(label);
+    let classic = |f: &&&'static str| matches!(**f, "journal" | "address" | "annote" | "school");
+    if bibtex {
+        if let Some(f) = READ_FIELDS.iter().filter(classic).find(fits) {
+            return Some(f);
+        }
+    }
+    READ_FIELDS.iter().find(fits).copied()
 }
 
 /// The order canonical extras are written in.
