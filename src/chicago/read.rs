@@ -395,7 +395,8 @@ fn note_tail(inp: &Input<'_>, tail: &str, punct: char, r: &mut Record) -> Result
         } else {
             break;
         };
-        let (names, next) = take_names(after);
+        // the names are read as the writer spaces them, so that reading is stable
+        let (names, next) = take_names(after.trim_start());
         if names.iter().any(|n| n.trim().is_empty()) {
             // "trans. , …" names no one: not a credit but the start of the shelfmark
             break;
