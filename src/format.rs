@@ -171,6 +171,32 @@ pub fn read_lenient(format: Format, input: &str) -> (Vec<Record>, Vec<Error>) {
     }
 }
 
+/// Reads like [`read_lenient`], a batch of records at a time: `sink` gets each batch in input
+/// order with the errors met since the one before. A .bib file comes in batches of about a
+/// thousand entries, scanned one batch ahead of their conversion; the other formats in one
+/// batch. With [`csl::Writer`](crate::csl::Writer), a conversion holds one batch of records.
+///
+/// ```
+/// use archivecite::{read_batches, Format};
+/// let bib = "@misc{a, title = {One}}\n@misc{b, title = {Two}\n@misc{c, title = {Three}}";
+/// let (mut titles, mut errors) = (Vec::new(), 0);
+/// read_batches(Format::Bibtex, bib, |records, errs| {
+///     titles.extend(records.into_iter().map(|r| r.title));
+///     errors += errs.len();
+/// });
+/// assert_eq!(titles, ["One", "Three"]);
+/// assert_eq!(errors, 1);
+/// ```
+pub fn read_batches(format: Format, input: &str, mut sink: impl FnMut(Vec<Record>, Vec<Error>)) {
+    match format {
+        Format::Biblatex | Format::Bibtex => bibtex::read_batches(input, sink),
+        _ => {
+            let (records, errors) = read_lenient(format, input);
+            sink(records, errors);
+        }
+    }
+}
+
 /// Writes `records` in `format`. Text formats (block, Chicago) write one record after another,
 /// separated by a blank line; the others write one document.
 pub fn write(format: Format, records: &[Record], options: &Options) -> String {

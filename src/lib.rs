@@ -30,5 +30,5 @@ pub mod record;
 pub mod tei;
 
 pub use error::{Error, Position, Result};
-pub use format::{read, read_lenient, write, write_to, Format, Options};
+pub use format::{read, read_batches, read_lenient, write, write_to, Format, Options};
 pub use record::Record;

@@ -197,3 +197,41 @@ fn verbose_names_the_fields_a_format_cannot_hold() {
         "{err}"
     );
 }
+
+/// A large .bib goes to CSL-JSON a batch at a time: the output is the library's for the whole
+/// file (ids unique across batches, errors reported, the good entries kept).
+#[test]
+fn a_large_bib_streams_to_the_same_csl_json() {
+    let mut bib = String::new();
+    for i in 0..3000 {
+        // the same key every 500 entries, so that ids repeat across batches
+        bib.push_str(&format!(
+            "@article{{k{}, title = {{Paper {i}}}, author = {{Smith, Jane}}, year = {}}}\n",
+            i % 500,
+            1900 + i % 100
+        ));
+        if i == 1500 {
+            bib.push_str("@misc{broken, title = {unclosed\n");
+        }
+    }
+    let dir = std::env::temp_dir().join(format!("archivecite-stream-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("large.bib");
+    std::fs::write(&path, &bib).unwrap();
+    let out = bin()
+        .args(["convert", "--quiet", "--to", "csl-json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let (records, errors) = archivecite::read_lenient(archivecite::Format::Bibtex, &bib);
+    assert_eq!(errors.len(), 1);
+    assert_eq!(records.len(), 3000);
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        archivecite::csl::write(&records)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(stderr.contains("large.bib:1502:23:"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -186,6 +186,12 @@ pub fn read(input: &str) -> (Vec<Record>, Vec<Error>) {
     read::read(input)
 }
 
+/// Reads like [`read()`], a batch of records at a time (see
+/// [`read_batches`](crate::read_batches)).
+pub(crate) fn read_batches(input: &str, sink: impl FnMut(Vec<Record>, Vec<Error>)) {
+    read::read_batches(input, sink)
+}
+
 /// Writes records as .bib entries; `chicago` selects biblatex-chicago's archival `@misc`
 /// (BibLaTeX only).
 ///

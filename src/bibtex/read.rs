@@ -18,16 +18,50 @@ pub(crate) const FUNDED: &str = "This document was made possible with support fr
 const PARALLEL_MIN: usize = 256;
 
 pub(crate) fn read(input: &str) -> (Vec<Record>, Vec<Error>) {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
     // One record per '@' at most (comments and e-mail addresses make it an over-estimate).
     let mut records = Vec::with_capacity(memchr::memchr_iter(b'@', input.as_bytes()).count());
     let mut errors = Vec::new();
-    let mut batch: Vec<RawEntry> = Vec::with_capacity(BATCH);
+    read_batches(input, |batch, errs| {
+        records.extend(batch);
+        errors.extend(errs);
+    });
+    (records, errors)
+}
+
+/// Reads the entries in file order, a batch at a time: `sink` gets each batch's records and
+/// the errors met since the last batch. Scanning is sequential (macros apply to what follows)
+/// and runs on its own thread one batch ahead, while batches are converted on all cores.
+pub(crate) fn read_batches(input: &str, mut sink: impl FnMut(Vec<Record>, Vec<Error>)) {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    if threads < 2 || input.len() < PIPELINE_MIN {
+        scan(input, &mut |batch, errors| {
+            let mut records = Vec::with_capacity(batch.len());
+            convert(&batch, threads, &mut records);
+            sink(records, errors);
+            true
+        });
+        return;
+    }
+    std::thread::scope(|s| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(Vec<RawEntry>, Vec<Error>)>(1);
+        let scanner =
+            s.spawn(move || scan(input, &mut |batch, errors| tx.send((batch, errors)).is_ok()));
+        for (batch, errors) in rx {
+            let mut records = Vec::with_capacity(batch.len());
+            convert(&batch, threads, &mut records);
+            sink(records, errors);
+        }
+        // a panic in the scanner (never expected) ends the input early; it is not re-raised
+        let _ = scanner.join();
+    });
+}
+
+/// Scans `input` into batches of entries for `send`, until it is done or `send` says stop.
+fn scan<'a>(input: &'a str, send: &mut dyn FnMut(Vec<RawEntry<'a>>, Vec<Error>) -> bool) {
     let mut entries = Entries::new(input);
     loop {
-        // Scanning is sequential (macros apply to what follows); converting is per entry, so a
-        // batch at a time keeps the scanned fields small in memory and spreads over threads.
-        batch.clear();
+        let mut batch: Vec<RawEntry> = Vec::with_capacity(BATCH);
+        let mut errors = Vec::new();
         for item in entries.by_ref() {
             match item {
                 Ok(e) => {
@@ -39,13 +73,19 @@ pub(crate) fn read(input: &str) -> (Vec<Record>, Vec<Error>) {
                 Err(e) => errors.push(e),
             }
         }
-        if batch.is_empty() {
-            break;
+        let last = batch.len() < BATCH;
+        let empty = batch.is_empty() && errors.is_empty();
+        if !empty && !send(batch, errors) {
+            return;
         }
-        convert(&batch, threads, &mut records);
+        if last {
+            return;
+        }
     }
-    (records, errors)
 }
+
+/// Inputs below this size are scanned and converted on one thread.
+const PIPELINE_MIN: usize = 1 << 20;
 
 /// Entries converted per batch.
 const BATCH: usize = 1024;

@@ -1,6 +1,6 @@
 //! The `archivecite` command line: argument parsing, files, exit codes. No format logic here.
 
-use archivecite::{read_lenient, write, write_to, Error, Format, Options, Record};
+use archivecite::{read_batches, read_lenient, write, write_to, Error, Format, Options, Record};
 use clap::{Parser, Subcommand};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Read, Write};
@@ -385,6 +385,61 @@ fn convert(args: ConvertArgs) -> Result<bool, String> {
                 if verbose {
                     eprintln!("{}: {n} record(s)", input.name);
                 }
+            }
+        }
+        None if files.len() == 1 && formats == [Format::CslJson] => {
+            // one input to one CSL-JSON array: a batch of records at a time, so memory holds
+            // the input and one batch, and reading the next batch overlaps writing this one
+            let input = &files[0];
+            let stdout = std::io::stdout();
+            let mut w = archivecite::csl::Writer::new(stdout.lock());
+            let mut lost: Vec<&'static str> = Vec::new();
+            let mut errors: Vec<String> = Vec::new();
+            let mut io_error = None;
+            match load(input) {
+                Err(e) => errors.push(e),
+                Ok(text) => {
+                    let format = from.unwrap_or_else(|| {
+                        Format::detect(input.path.as_ref().and_then(|p| p.to_str()), &text)
+                    });
+                    read_batches(format, &text, |records, errs| {
+                        errors.extend(errs.iter().map(|e| located(&input.name, e)));
+                        for r in &records {
+                            for l in Format::CslJson.losses(r) {
+                                if !lost.contains(&l) {
+                                    lost.push(l);
+                                }
+                            }
+                        }
+                        converted += records.len();
+                        if io_error.is_none() {
+                            io_error = w.write(&records).err();
+                        }
+                    });
+                }
+            }
+            if converted > 0 && io_error.is_none() {
+                io_error = w.finish().err();
+            }
+            if let Some(e) = io_error.filter(|e| e.kind() != std::io::ErrorKind::BrokenPipe) {
+                errors.push(format!("<stdout>: {e}"));
+            }
+            if !errors.is_empty() {
+                failed += 1;
+            }
+            for e in &errors {
+                eprintln!("{e}");
+            }
+            if verbose {
+                eprintln!("{}: {converted} record(s)", input.name);
+            }
+            if !lost.is_empty() {
+                warnings.push(format!(
+                    "{}: warning: {} cannot hold: {}",
+                    input.name,
+                    Format::CslJson,
+                    lost.join(", ")
+                ));
             }
         }
         None => {

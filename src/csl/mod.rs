@@ -165,3 +165,18 @@ pub fn write(records: &[Record]) -> String {
 pub fn write_to(records: &[Record], out: &mut dyn std::io::Write) -> std::io::Result<()> {
     write::write_to(records, out)
 }
+
+/// Writes one CSL-JSON array a batch of records at a time, so that a large conversion never
+/// holds every record: the output is the same as [`write()`] of all the batches together (ids
+/// are made unique across batches), and each batch is serialised on all cores.
+///
+/// ```
+/// use archivecite::record::Record;
+/// let (a, b) = (Record::new("First"), Record::new("Second"));
+/// let mut w = archivecite::csl::Writer::new(Vec::new());
+/// w.write(&[a.clone()]).unwrap();
+/// w.write(&[b.clone()]).unwrap();
+/// let out = String::from_utf8(w.finish().unwrap()).unwrap();
+/// assert_eq!(out, archivecite::csl::write(&[a, b]));
+/// ```
+pub use write::Writer;

@@ -40,40 +40,112 @@ pub(crate) fn write(records: &[Record]) -> String {
 
 /// Streams the pretty-printed CSL-JSON array into `out` (no whole-output buffer).
 pub(crate) fn write_to<W: std::io::Write>(records: &[Record], out: W) -> std::io::Result<()> {
-    use std::io::Write as _;
-    let mut used: HashSet<String> = HashSet::with_capacity(records.len());
-    // The next suffix to try for a repeated base id (keeps many repeats linear).
-    let mut next: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let items: Vec<ItemOut> = records
-        .iter()
-        .map(|r| {
-            let base = csl_extra(r, "id")
-                .filter(|s| clean(s))
-                .map(str::to_string)
-                .unwrap_or_else(|| r.key());
-            let mut id = base.clone();
-            if used.contains(&id) {
-                let n = next.entry(base.clone()).or_insert(2);
-                loop {
-                    id = format!("{base}-{n}");
-                    *n += 1;
-                    if !used.contains(&id) {
-                        break;
-                    }
+    let mut w = Writer::new(out);
+    w.write(records)?;
+    w.finish().map(drop)
+}
+
+/// The CSL-JSON array written a batch of records at a time: ids stay unique across batches,
+/// and each batch is serialised on all cores.
+pub struct Writer<W: std::io::Write> {
+    out: std::io::BufWriter<W>,
+    used: HashSet<String>,
+    /// The next suffix to try for a repeated base id (keeps many repeats linear).
+    next: std::collections::HashMap<String, usize>,
+    started: bool,
+}
+
+/// Batches below this many records are serialised on one thread.
+const PARALLEL_MIN: usize = 256;
+
+impl<W: std::io::Write> Writer<W> {
+    /// A writer that has written nothing yet.
+    pub fn new(out: W) -> Writer<W> {
+        Writer {
+            out: std::io::BufWriter::with_capacity(1 << 16, out),
+            used: HashSet::new(),
+            next: std::collections::HashMap::new(),
+            started: false,
+        }
+    }
+
+    fn id(&mut self, r: &Record) -> String {
+        let base = csl_extra(r, "id")
+            .filter(|s| clean(s))
+            .map(str::to_string)
+            .unwrap_or_else(|| r.key());
+        let mut id = base.clone();
+        if self.used.contains(&id) {
+            let n = self.next.entry(base.clone()).or_insert(2);
+            loop {
+                id = format!("{base}-{n}");
+                *n += 1;
+                if !self.used.contains(&id) {
+                    break;
                 }
             }
-            used.insert(id.clone());
-            ItemOut { r, id }
-        })
-        .collect();
-    // serde writes many small pieces: buffer them here, where the writer's type is known
-    let buffered = std::io::BufWriter::with_capacity(1 << 16, out);
+        }
+        self.used.insert(id.clone());
+        id
+    }
+
+    /// Writes the items of `records` (the next in the array).
+    pub fn write(&mut self, records: &[Record]) -> std::io::Result<()> {
+        use std::io::Write as _;
+        if records.is_empty() {
+            return Ok(());
+        }
+        let items: Vec<ItemOut> = records
+            .iter()
+            .map(|r| ItemOut { r, id: self.id(r) })
+            .collect();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+        let parts: Vec<std::io::Result<Vec<u8>>> = if threads < 2 || items.len() < PARALLEL_MIN {
+            vec![serialize(&items)]
+        } else {
+            let per = items.len().div_ceil(threads);
+            std::thread::scope(|s| {
+                let handles: Vec<_> = items
+                    .chunks(per)
+                    .map(|part| s.spawn(move || serialize(part)))
+                    .collect();
+                handles
+                    .into_iter()
+                    .zip(items.chunks(per))
+                    .map(|(h, part)| h.join().unwrap_or_else(|_| serialize(part)))
+                    .collect()
+            })
+        };
+        for part in parts {
+            let part = part?;
+            // "[\n" + items + "\n]": the items, indented as in the whole array
+            let inner = part
+                .get(2..part.len().saturating_sub(2))
+                .unwrap_or_default();
+            self.out
+                .write_all(if self.started { b",\n" } else { b"[\n" })?;
+            self.started = true;
+            self.out.write_all(inner)?;
+        }
+        Ok(())
+    }
+
+    /// Closes the array (`[]` if nothing was written) and gives back the output.
+    pub fn finish(mut self) -> std::io::Result<W> {
+        use std::io::Write as _;
+        self.out
+            .write_all(if self.started { b"\n]\n" } else { b"[]\n" })?;
+        self.out.into_inner().map_err(|e| e.into_error())
+    }
+}
+
+/// A non-empty run of items as a pretty-printed array.
+fn serialize(items: &[ItemOut<'_>]) -> std::io::Result<Vec<u8>> {
+    let mut buf = Vec::with_capacity(items.len() * 2048);
     let fmt = serde_json::ser::PrettyFormatter::with_indent(b"\t");
-    let mut ser = serde_json::Serializer::with_formatter(buffered, fmt);
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);
     items.serialize(&mut ser).map_err(std::io::Error::other)?;
-    let mut buffered = ser.into_inner();
-    buffered.write_all(b"\n")?;
-    buffered.flush()
+    Ok(buf)
 }
 
 /// The BCP 47 tag of the text the record offers: "en" when an English rendition is on offer.
