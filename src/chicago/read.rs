@@ -509,7 +509,9 @@ fn restore_period(r: &mut Record, f: &mut Fields, last: Last) {
                         break;
                     }
                     stripped = true;
-                    s = name.trim_end_matches('.').to_string();
+                    s = name
+                        .trim_end_matches(|c: char| c == '.' || c.is_whitespace())
+                        .to_string();
                 }
                 if stripped || s != n.to_string() {
                     *n = Name::parse(&s);
