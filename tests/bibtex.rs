@@ -523,3 +523,23 @@ fn no_value_is_dropped_on_writing() {
         assert_eq!(back.languages, ["Old Church Slavonic"], "{bib}");
     }
 }
+
+/// Printed dates in `year` and TeX dashes in `date` keep their range and precision.
+#[test]
+fn printed_years_keep_ranges_and_circa() {
+    let cases = [
+        ("year = {1957--1958}", "1957/1958"),
+        ("year = {circa 1957}", "1957~"),
+        ("year = 1957, month = dec", "1957-12"),
+        ("year = {1957a}", "1957"),
+        ("date = {1957--1958}", "1957/1958"),
+    ];
+    for (field, edtf) in cases {
+        let r = one(&format!("@misc{{k, title = {{T}}, {field}}}"));
+        assert_eq!(
+            r.date.map(|d| d.edtf().to_string()).as_deref(),
+            Some(edtf),
+            "{field}"
+        );
+    }
+}

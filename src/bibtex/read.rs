@@ -484,8 +484,18 @@ fn date(e: &RawEntry) -> Option<Date> {
         if let Ok(x) = Date::from_text(d) {
             return Some(x);
         }
+        // TeX in a printed date ("1957--1958"): as the text it stands for
+        if let Ok(x) = Date::from_text(&decode(d)) {
+            return Some(x);
+        }
     }
     let year = e.get("year").map(decode)?;
+    // "1957–1958", "circa 1957", "Spring 1957": what the printed text says, precision and all
+    if !year.trim().bytes().all(|b| b.is_ascii_digit()) && e.get("month").is_none() {
+        if let Ok(x) = Date::from_text(year.trim()) {
+            return Some(Date::new(x.edtf().clone()));
+        }
+    }
     let digits: String = year.chars().filter(char::is_ascii_digit).collect();
     let y: i32 = match digits.len() {
         1..=4 if year.trim().chars().all(|c| c.is_ascii_digit()) => digits.parse().ok()?,
