@@ -493,7 +493,7 @@ fn date(e: &RawEntry) -> Option<Date> {
     // "1957–1958", "circa 1957", "Spring 1957": what the printed text says, precision and all
     if !year.trim().bytes().all(|b| b.is_ascii_digit()) && e.get("month").is_none() {
         if let Ok(x) = Date::from_text(year.trim()) {
-            return Some(Date::new(x.edtf().clone()));
+            return Some(Date::new(*x.edtf()));
         }
     }
     let digits: String = year.chars().filter(char::is_ascii_digit).collect();
