@@ -141,6 +141,7 @@ mod names;
 mod read;
 mod tex;
 mod write;
+pub(crate) use write::{entries, keys};
 
 use crate::error::Error;
 use crate::record::Record;

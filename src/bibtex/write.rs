@@ -71,32 +71,53 @@ fn list_item(s: &str, out: &mut String) {
 }
 
 pub(crate) fn write(records: &[Record], dialect: Dialect, chicago: bool) -> String {
-    let mut out = String::with_capacity(records.len() * 1024);
-    let mut keys: HashSet<String> = HashSet::with_capacity(records.len());
+    entries(records, &keys(records), true, dialect, chicago)
+}
+
+/// The citation keys of `records` in one output: the source's own key where it is one every
+/// .bib tool accepts, else [`Record::key`]; a repeated key gets `-2`, `-3` …
+pub(crate) fn keys(records: &[Record]) -> Vec<String> {
+    let mut used: HashSet<String> = HashSet::with_capacity(records.len());
     let mut next: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for (i, r) in records.iter().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        // The source's own key where it is one every .bib tool accepts.
+    let mut out = Vec::with_capacity(records.len());
+    for r in records {
         let base = match r.extra.iter().find(|x| x.label == ID) {
             Some(id) if clean_key(&id.value) == id.value => id.value.clone(),
             _ => clean_key(&r.key()),
         };
         let mut key = base.clone();
-        if keys.contains(&key) {
+        if used.contains(&key) {
             // the next suffix to try for a repeated key: many repeats stay linear
             let n = next.entry(base.clone()).or_insert(2);
             loop {
                 key = format!("{base}-{n}");
                 *n += 1;
-                if !keys.contains(&key) {
+                if !used.contains(&key) {
                     break;
                 }
             }
         }
-        entry(&mut out, r, &key, dialect, chicago);
-        keys.insert(key);
+        used.insert(key.clone());
+        out.push(key);
+    }
+    out
+}
+
+/// The entries of `records` under `keys`, a blank line between them (and before the first
+/// unless `first`): any run of records can be written apart and the pieces joined.
+pub(crate) fn entries(
+    records: &[Record],
+    keys: &[String],
+    first: bool,
+    dialect: Dialect,
+    chicago: bool,
+) -> String {
+    let mut out = String::with_capacity(records.len() * 1024);
+    for (i, (r, key)) in records.iter().zip(keys).enumerate() {
+        if i > 0 || !first {
+            out.push('\n');
+        }
+        entry(&mut out, r, key, dialect, chicago);
     }
     out
 }

@@ -1,10 +1,15 @@
 //! The `archivecite` command line: argument parsing, files, exit codes. No format logic here.
 
-use archivecite::{read_batches, read_lenient, write, write_to, Error, Format, Options, Record};
+use archivecite::{read_batches, read_lenient, write_to, Error, Format, Options, Record};
 use clap::{Parser, Subcommand};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+
+// The CLI allocates many small strings on several threads: with the system allocator they
+// contend for its locks (README, Benchmarks).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -198,8 +203,11 @@ fn inputs(args: &InputArgs) -> Result<Vec<Input>, String> {
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
+        let entry = entry?;
+        let path = entry.path();
+        // the directory entry's own type costs no `stat`; a symbolic link is followed
+        let ty = entry.file_type()?;
+        if ty.is_dir() || (ty.is_symlink() && path.is_dir()) {
             walk(&path, out)?;
         } else {
             out.push(path);
@@ -468,45 +476,20 @@ fn convert(args: ConvertArgs) -> Result<bool, String> {
                 records.extend(o.records);
             }
             converted = records.len();
-            let stdout = std::io::stdout();
-            let mut lock = stdout.lock();
-            if let [only] = formats[..] {
-                // one format: streamed, so the output is never held whole
-                let mut w = std::io::BufWriter::with_capacity(1 << 16, lock);
+            // format after format (a blank line between), each formatted on all cores a run
+            // of records at a time and streamed: no output is ever held whole
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            for (k, &f) in formats.iter().enumerate() {
+                if k > 0 {
+                    let _ = writeln!(w);
+                }
                 if !records.is_empty() {
-                    let _ = write_to(only, &records, &options, &mut w);
-                }
-                let _ = w.flush();
-                // the process ends here: freeing every record one by one would only cost time
-                std::mem::forget(records);
-                return Ok(finish(
-                    &warnings,
-                    converted,
-                    failed,
-                    files.len(),
-                    quiet,
-                    verbose,
-                ));
-            }
-            // formats are written on all cores, two at a time so that memory stays near two outputs
-            for (k, pair) in formats.chunks(2).enumerate() {
-                let texts: Vec<String> = pair
-                    .par_iter()
-                    .map(|&f| {
-                        if records.is_empty() {
-                            String::new()
-                        } else {
-                            write(f, &records, &options)
-                        }
-                    })
-                    .collect();
-                for (j, text) in texts.iter().enumerate() {
-                    if k + j > 0 {
-                        let _ = writeln!(lock);
-                    }
-                    let _ = lock.write_all(text.as_bytes());
+                    let _ = write_to(f, &records, &options, &mut w);
                 }
             }
+            let _ = w.flush();
+            // the process ends soon: freeing every record one by one would only cost time
+            std::mem::forget(records);
         }
     }
     Ok(finish(

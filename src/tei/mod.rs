@@ -80,6 +80,7 @@ mod escape;
 mod lang;
 mod read;
 mod write;
+pub(crate) use write::{corpus_head, corpus_items, CORPUS_TAIL};
 mod xml;
 
 use crate::error::Result;

@@ -82,24 +82,41 @@ impl W {
 
 /// Writes one record as `<TEI>`, several (or none) as a `<teiCorpus>`.
 pub(crate) fn write(records: &[Record]) -> String {
-    let size: usize = records.iter().map(estimate).sum();
-    let mut w = W {
-        out: String::with_capacity(size + 1024),
-    };
-    w.out
-        .push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     if let [one] = records {
+        let mut w = W {
+            out: String::with_capacity(estimate(one) + 64),
+        };
+        w.out.push_str(XML_DECL);
         tei(&mut w, one, 0, true);
         return w.out;
     }
+    let size: usize = records.iter().map(estimate).sum();
+    let mut out = String::with_capacity(size + 2048);
+    out.push_str(&corpus_head(records.len()));
+    out.push_str(&corpus_items(records));
+    out.push_str(CORPUS_TAIL);
+    out
+}
+
+const XML_DECL: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+
+/// The end of a `<teiCorpus>`.
+pub(crate) const CORPUS_TAIL: &str = "</teiCorpus>\n";
+
+/// The start of a `<teiCorpus>` of `count` records: the declaration and the corpus header.
+pub(crate) fn corpus_head(count: usize) -> String {
+    let mut w = W {
+        out: String::with_capacity(2048),
+    };
+    w.out.push_str(XML_DECL);
     w.open(0, "teiCorpus", &[("xmlns", NS)]);
     w.open(1, "teiHeader", &[]);
     w.open(2, "fileDesc", &[]);
     w.open(3, "titleStmt", &[]);
     let title = format!(
         "{} document{} from archive citations",
-        records.len(),
-        if records.len() == 1 { "" } else { "s" }
+        count,
+        if count == 1 { "" } else { "s" }
     );
     w.leaf(4, "title", &[], &title);
     w.end(3, "titleStmt");
@@ -120,10 +137,19 @@ pub(crate) fn write(records: &[Record]) -> String {
     calendar_desc(&mut w, 3);
     w.end(2, "profileDesc");
     w.end(1, "teiHeader");
+    w.out
+}
+
+/// The `<TEI>` elements of `records` inside a corpus (each stands alone: any run of records
+/// can be written apart and the pieces joined).
+pub(crate) fn corpus_items(records: &[Record]) -> String {
+    let size: usize = records.iter().map(estimate).sum();
+    let mut w = W {
+        out: String::with_capacity(size),
+    };
     for r in records {
         tei(&mut w, r, 1, false);
     }
-    w.end(0, "teiCorpus");
     w.out
 }
 
