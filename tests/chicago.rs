@@ -478,3 +478,46 @@ fn fixture_free_rate_smoke() {
     assert!(start.elapsed().as_secs() < 5);
     let _ = chicago::is_digital_archive(WCDA);
 }
+
+/// A note is read only if its reading settles: the record it gives, written and read, gives
+/// a record that stays the same on every further pass. Names running into a shelfmark that
+/// reads as more names do not settle, and get an error after the title.
+#[test]
+fn only_readings_that_settle_are_given() {
+    let ambiguous = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fuzz/corpus/chicago/regress-ambiguous-b22e7d08e98d53a36e2460353e002e55f4a2c019"
+    ))
+    .unwrap();
+    let text = String::from_utf8(ambiguous).unwrap();
+    let e = parse(&text, Form::Note).unwrap_err();
+    assert!(e.to_string().contains("can be told apart"), "{e}");
+    assert!(
+        e.position().is_some_and(|p| p.line == 1 && p.column > 1),
+        "{e}"
+    );
+
+    // "et al." is all that ends the names: written again (four translators, then "et al."
+    // for three of them) the shelfmark becomes names
+    let q = |rest: &str| format!("\u{201c}Title,\u{201d} trans. {rest}");
+    let e = parse(
+        &q("Gary Goldberg et al., Anna Smith, Boris Jones, and Carl Lee Papers."),
+        Form::Note,
+    )
+    .unwrap_err();
+    assert_eq!(e.position().map(|p| p.column), Some(10), "{e}");
+
+    let r = parse(
+        &q("Gary Goldberg et al., AVPRF F. 0102, Op. 13, Delo 5."),
+        Form::Note,
+    )
+    .unwrap();
+    assert_eq!(r.credits.len(), 1);
+    assert_eq!(r.shelfmark(), Some("AVPRF F. 0102, Op. 13, Delo 5"));
+    let r = parse(
+        &q("A. Smith, B. Jones, C. Lee, and D. Kim, AVPRF F. 0102."),
+        Form::Note,
+    )
+    .unwrap();
+    assert_eq!(r.credits.len(), 4);
+}

@@ -294,7 +294,10 @@ pub fn bibliography(record: &Record, style: &Style) -> String {
 }
 
 /// Parses a rendered (plain-text) string back into the fields it carries (see the module
-/// docs for the list).
+/// docs for the list). A reading is given only if it settles: the record, written (default
+/// style) and read, gives a record that stays the same on every further pass. Where it does
+/// not, two elements cannot be told apart (names followed by a shelfmark that reads as more
+/// names, with only "et al." between them) and the error points after the title.
 ///
 /// ```
 /// use archivecite::chicago::{parse, Form};

@@ -260,7 +260,34 @@ impl Fields {
 }
 
 /// Parses a rendered string.
+/// Reads a note (any form). The record is given only if the note it writes (default style)
+/// reads back as a record that then stays the same however often it is written and read:
+/// otherwise two of its elements cannot be told apart (names running into a shelfmark that
+/// looks like more names …) and the note gets an error at the first element after the title,
+/// rather than a record that changes on every pass.
 pub(crate) fn parse(input: &str, form: Form) -> Result<Record> {
+    let r = parse_once(input, form)?;
+    let style = super::Style::default();
+    let write = |r: &Record| match form {
+        Form::Note => super::write::note(r, &style),
+        Form::ShortNote => super::write::short_note(r, &style),
+        Form::Bibliography => super::write::bibliography(r, &style),
+    };
+    let settled = parse_once(&write(&r), form)
+        .is_ok_and(|once| parse_once(&write(&once), form).is_ok_and(|twice| twice == once));
+    if settled {
+        return Ok(r);
+    }
+    let inp = Input { all: input };
+    let s = input.trim();
+    let at = s.find(CLOSE).map_or(s, |i| &s[i + CLOSE.len_utf8()..]);
+    Err(inp.err(
+        at.trim_start(),
+        "elements that can be told apart (written again, this note does not read back stably)",
+    ))
+}
+
+fn parse_once(input: &str, form: Form) -> Result<Record> {
     let inp = Input { all: input };
     let s = input.trim();
     let Some(open) = s.find(OPEN) else {
