@@ -197,9 +197,6 @@ pub fn read_batches(format: Format, input: &str, mut sink: impl FnMut(Vec<Record
     }
 }
 
-/// What separates pages in a text of several blocks: a blank line, a form feed, a blank line.
-const BLOCK_SEP: &str = "\n\n\u{c}\n\n";
-
 /// Writes `records` in `format`. Text formats (block, Chicago) write one record after another,
 /// separated by a blank line; the others write one document.
 pub fn write(format: Format, records: &[Record], options: &Options) -> String {
@@ -215,7 +212,7 @@ pub fn write(format: Format, records: &[Record], options: &Options) -> String {
         out
     };
     match format {
-        Format::Block => each(&block::write, BLOCK_SEP),
+        Format::Block => each(&block::write, crate::stream::BLOCK_SEP),
         Format::Record => write_record_json(records),
         Format::Tei => tei::write(records),
         Format::CslJson => csl::write(records),
@@ -248,138 +245,9 @@ pub fn write_to(
     options: &Options,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    match format {
-        Format::CslJson => {
-            let mut w = csl::Writer::new(out);
-            for run in records.chunks(RUN * 8) {
-                w.write(run)?;
-            }
-            w.finish().map(drop)
-        }
-        Format::Block => {
-            in_runs(records, out, joined(BLOCK_SEP, &block::write))?;
-            out.write_all(b"\n")
-        }
-        Format::ChicagoNote | Format::ChicagoShortNote | Format::ChicagoBibliography => {
-            let style = &options.chicago;
-            let one = |r: &Record| match format {
-                Format::ChicagoNote => chicago::note(r, style),
-                Format::ChicagoShortNote => chicago::short_note(r, style),
-                _ => chicago::bibliography(r, style),
-            };
-            in_runs(records, out, joined("\n", &one))?;
-            out.write_all(b"\n")
-        }
-        Format::Biblatex | Format::Bibtex => {
-            let (dialect, chicago) = match format {
-                Format::Bibtex => (bibtex::Dialect::Bibtex, false),
-                _ => (bibtex::Dialect::Biblatex, options.biblatex_chicago),
-            };
-            let keys = bibtex::keys(records);
-            in_runs(records, out, |first, run| {
-                let keys = keys.get(first..).unwrap_or_default();
-                bibtex::entries(run, keys, first == 0, dialect, chicago)
-            })
-        }
-        Format::Tei if records.len() != 1 => {
-            out.write_all(tei::corpus_head(records.len()).as_bytes())?;
-            in_runs(records, out, |_, run| tei::corpus_items(run))?;
-            out.write_all(tei::CORPUS_TAIL.as_bytes())
-        }
-        Format::Record if records.len() != 1 => {
-            if records.is_empty() {
-                return out.write_all(b"[]\n");
-            }
-            out.write_all(b"[\n")?;
-            in_runs(records, out, |first, run| {
-                // a run as a pretty array, without its brackets: indented as in the whole one
-                let mut s = if first > 0 {
-                    String::from(",\n")
-                } else {
-                    String::new()
-                };
-                let array = serde_json::to_string_pretty(run).unwrap_or_default();
-                s.push_str(
-                    array
-                        .get(2..array.len().saturating_sub(2))
-                        .unwrap_or_default(),
-                );
-                s
-            })?;
-            out.write_all(b"\n]\n")
-        }
-        Format::Tei | Format::Record => out.write_all(write(format, records, options).as_bytes()),
-    }
-}
-
-/// A run of records formatted one by one, `sep` before each but the very first.
-fn joined<'a>(
-    sep: &'static str,
-    one: &'a (dyn Fn(&Record) -> String + Sync),
-) -> impl Fn(usize, &[Record]) -> String + Sync + 'a {
-    move |first, run| {
-        let mut s = String::with_capacity(run.len() * 1024);
-        for (i, r) in run.iter().enumerate() {
-            if first + i > 0 {
-                s.push_str(sep);
-            }
-            s.push_str(&one(r));
-        }
-        s
-    }
-}
-
-/// Records formatted per run on each core.
-const RUN: usize = 256;
-
-/// Formats `records` a run at a time on all cores with `piece(index of the run's first
-/// record, run)` and writes the pieces in order. Worker `k` of `n` takes runs `k`, `k + n` …
-/// and hands them over through its own short queue, so writing overlaps formatting and at
-/// most two pieces per worker wait in memory.
-fn in_runs(
-    records: &[Record],
-    out: &mut dyn std::io::Write,
-    piece: impl Fn(usize, &[Record]) -> String + Sync,
-) -> std::io::Result<()> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    if threads < 2 || records.len() <= RUN {
-        return out.write_all(piece(0, records).as_bytes());
-    }
-    let runs: Vec<&[Record]> = records.chunks(RUN).collect();
-    let piece = &piece;
-    std::thread::scope(|s| {
-        let (queues, workers): (Vec<_>, Vec<_>) = (0..threads)
-            .map(|k| {
-                let (tx, rx) = std::sync::mpsc::sync_channel::<String>(2);
-                let mine = runs.iter().enumerate().skip(k).step_by(threads);
-                let worker = s.spawn(move || {
-                    for (i, run) in mine {
-                        if tx.send(piece(i * RUN, run)).is_err() {
-                            return;
-                        }
-                    }
-                });
-                (rx, worker)
-            })
-            .unzip();
-        let mut written = Ok(());
-        for (i, run) in runs.iter().enumerate() {
-            // a worker that stopped early (a panic, never expected): format the run here
-            let p = queues[i % threads]
-                .recv()
-                .unwrap_or_else(|_| piece(i * RUN, run));
-            written = out.write_all(p.as_bytes());
-            if written.is_err() {
-                break;
-            }
-        }
-        // dropping the queues stops the workers after a write error
-        drop(queues);
-        for w in workers {
-            let _ = w.join();
-        }
-        written
-    })
+    let mut w = crate::Writer::new(format, options, out);
+    w.write(records)?;
+    w.finish().map(drop)
 }
 
 fn write_record_json(records: &[Record]) -> String {

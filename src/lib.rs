@@ -27,8 +27,10 @@ pub mod csl;
 mod error;
 mod format;
 pub mod record;
+mod stream;
 pub mod tei;
 
 pub use error::{Error, Position, Result};
 pub use format::{read, read_batches, read_lenient, write, write_to, Format, Options};
 pub use record::Record;
+pub use stream::Writer;

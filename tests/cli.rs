@@ -235,3 +235,57 @@ fn a_large_bib_streams_to_the_same_csl_json() {
     assert!(stderr.contains("large.bib:1502:23:"), "{stderr}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Many files to one format on stdout go a batch of files at a time: the output is the
+/// library's for all their records, in file order.
+#[test]
+fn many_files_stream_to_one_output() {
+    let dir = std::env::temp_dir().join(format!("archivecite-many-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut pages: Vec<(String, String)> = Vec::new();
+    for entry in std::fs::read_dir(fixture("")).unwrap() {
+        let p = entry.unwrap().path();
+        if p.extension().is_some_and(|x| x == "txt") {
+            pages.push((
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).unwrap(),
+            ));
+        }
+    }
+    // 660 files: more than one batch of files
+    let mut names = Vec::new();
+    for i in 0..60 {
+        for (name, text) in &pages {
+            let n = format!("{i:03}-{name}");
+            std::fs::write(dir.join(&n), text).unwrap();
+            names.push(n);
+        }
+    }
+    names.sort();
+    let records: Vec<archivecite::Record> = names
+        .iter()
+        .flat_map(|n| {
+            let text = std::fs::read_to_string(dir.join(n)).unwrap();
+            archivecite::read(archivecite::Format::Block, &text).unwrap()
+        })
+        .collect();
+    for f in ["tei", "biblatex", "record", "chicago-note"] {
+        let out = bin()
+            .args(["convert", "--quiet", "--to", f])
+            .arg(&dir)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let format: archivecite::Format = f.parse().unwrap();
+        let expected = archivecite::write(format, &records, &Default::default());
+        assert!(
+            out.stdout == expected.as_bytes(),
+            "{f}: differs from the library's"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -37,3 +37,38 @@ fn write_to_gives_the_bytes_write_gives() {
         }
     }
 }
+
+/// `Writer`, fed in batches of every shape (a first batch of one, then several; one big
+/// batch; single records), gives the bytes `write` gives for all of them together.
+#[test]
+fn writer_in_batches_gives_the_bytes_write_gives() {
+    let pages = fixtures();
+    let many: Vec<Record> = pages.iter().cycle().take(1111).cloned().collect();
+    let options = Options::default();
+    let shapes: &[&[usize]] = &[
+        &[],
+        &[1],
+        &[1, 0, 1],
+        &[2],
+        &[1, 600, 3, 507],
+        &[1111],
+        &[300, 300, 511],
+    ];
+    for shape in shapes {
+        let total: usize = shape.iter().sum();
+        let records = &many[..total];
+        for f in Format::ALL {
+            let mut w = archivecite::Writer::new(f, &options, Vec::new());
+            let mut at = 0;
+            for &n in *shape {
+                w.write(&records[at..at + n]).unwrap();
+                at += n;
+            }
+            let out = w.finish().unwrap();
+            assert!(
+                out == write(f, records, &options).into_bytes(),
+                "{f}, batches {shape:?}: Writer differs from write"
+            );
+        }
+    }
+}

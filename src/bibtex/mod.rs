@@ -141,7 +141,7 @@ mod names;
 mod read;
 mod tex;
 mod write;
-pub(crate) use write::{entries, keys};
+pub(crate) use write::{entries, Keys};
 
 use crate::error::Error;
 use crate::record::Record;

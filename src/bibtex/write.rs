@@ -77,30 +77,39 @@ pub(crate) fn write(records: &[Record], dialect: Dialect, chicago: bool) -> Stri
 /// The citation keys of `records` in one output: the source's own key where it is one every
 /// .bib tool accepts, else [`Record::key`]; a repeated key gets `-2`, `-3` …
 pub(crate) fn keys(records: &[Record]) -> Vec<String> {
-    let mut used: HashSet<String> = HashSet::with_capacity(records.len());
-    let mut next: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let mut out = Vec::with_capacity(records.len());
-    for r in records {
+    let mut k = Keys::default();
+    records.iter().map(|r| k.next(r)).collect()
+}
+
+/// The keys given so far in one output, so that the next is unique.
+#[derive(Debug, Default)]
+pub(crate) struct Keys {
+    used: HashSet<String>,
+    /// The next suffix to try for a repeated key: many repeats stay linear.
+    next: std::collections::HashMap<String, usize>,
+}
+
+impl Keys {
+    /// The key for `r`, unique among those given.
+    pub(crate) fn next(&mut self, r: &Record) -> String {
         let base = match r.extra.iter().find(|x| x.label == ID) {
             Some(id) if clean_key(&id.value) == id.value => id.value.clone(),
             _ => clean_key(&r.key()),
         };
         let mut key = base.clone();
-        if used.contains(&key) {
-            // the next suffix to try for a repeated key: many repeats stay linear
-            let n = next.entry(base.clone()).or_insert(2);
+        if self.used.contains(&key) {
+            let n = self.next.entry(base.clone()).or_insert(2);
             loop {
                 key = format!("{base}-{n}");
                 *n += 1;
-                if !used.contains(&key) {
+                if !self.used.contains(&key) {
                     break;
                 }
             }
         }
-        used.insert(key.clone());
-        out.push(key);
+        self.used.insert(key.clone());
+        key
     }
-    out
 }
 
 /// The entries of `records` under `keys`, a blank line between them (and before the first

@@ -1,6 +1,6 @@
 //! The `archivecite` command line: argument parsing, files, exit codes. No format logic here.
 
-use archivecite::{read_batches, read_lenient, write_to, Error, Format, Options, Record};
+use archivecite::{read_batches, read_lenient, write_to, Error, Format, Options, Record, Writer};
 use clap::{Parser, Subcommand};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Read, Write};
@@ -260,29 +260,88 @@ fn load(input: &Input) -> Result<String, String> {
     })
 }
 
+/// Input files read (in parallel) per batch when streaming to one output.
+const FILES_PER_BATCH: usize = 512;
+
 /// What became of one input.
 struct Outcome {
     records: Vec<Record>,
     errors: Vec<String>,
+    /// Records read (also those already handed on, which are not in `records`).
+    count: usize,
+    /// Loss warnings for records already handed on.
+    warnings: Vec<String>,
+}
+
+impl Outcome {
+    fn failed(e: String) -> Outcome {
+        Outcome {
+            records: Vec::new(),
+            errors: vec![e],
+            count: 0,
+            warnings: Vec::new(),
+        }
+    }
 }
 
 fn read_input(input: &Input, from: Option<Format>) -> Outcome {
     let text = match load(input) {
         Ok(t) => t,
-        Err(e) => {
-            return Outcome {
-                records: Vec::new(),
-                errors: vec![e],
-            }
-        }
+        Err(e) => return Outcome::failed(e),
     };
     let format =
         from.unwrap_or_else(|| Format::detect(input.path.as_ref().and_then(|p| p.to_str()), &text));
     let (records, errors) = read_lenient(format, &text);
     Outcome {
+        count: records.len(),
         records,
         errors: errors.iter().map(|e| located(&input.name, e)).collect(),
+        warnings: Vec::new(),
     }
+}
+
+/// Reads one input a batch at a time (a .bib file in batches of about a thousand entries),
+/// handing each batch to `sink` as it comes: the outcome keeps no records.
+fn read_streaming(
+    input: &Input,
+    from: Option<Format>,
+    formats: &[Format],
+    mut sink: impl FnMut(&[Record]),
+) -> Outcome {
+    let text = match load(input) {
+        Ok(t) => t,
+        Err(e) => return Outcome::failed(e),
+    };
+    let format =
+        from.unwrap_or_else(|| Format::detect(input.path.as_ref().and_then(|p| p.to_str()), &text));
+    let mut o = Outcome::failed(String::new());
+    o.errors.clear();
+    let mut lost: Vec<Vec<&'static str>> = vec![Vec::new(); formats.len()];
+    read_batches(format, &text, |records, errors| {
+        o.errors
+            .extend(errors.iter().map(|e| located(&input.name, e)));
+        for (f, lost) in formats.iter().zip(&mut lost) {
+            for r in &records {
+                for l in f.losses(r) {
+                    if !lost.contains(&l) {
+                        lost.push(l);
+                    }
+                }
+            }
+        }
+        o.count += records.len();
+        sink(&records);
+    });
+    for (f, lost) in formats.iter().zip(lost) {
+        if !lost.is_empty() {
+            o.warnings.push(format!(
+                "{}: warning: {f} cannot hold: {}",
+                input.name,
+                lost.join(", ")
+            ));
+        }
+    }
+    o
 }
 
 /// "FILE: warning: FORMAT cannot hold: body, funders" for each format that drops something.
@@ -395,59 +454,62 @@ fn convert(args: ConvertArgs) -> Result<bool, String> {
                 }
             }
         }
-        None if files.len() == 1 && formats == [Format::CslJson] => {
-            // one input to one CSL-JSON array: a batch of records at a time, so memory holds
-            // the input and one batch, and reading the next batch overlaps writing this one
-            let input = &files[0];
-            let stdout = std::io::stdout();
-            let mut w = archivecite::csl::Writer::new(stdout.lock());
-            let mut lost: Vec<&'static str> = Vec::new();
-            let mut errors: Vec<String> = Vec::new();
+        None if formats.len() == 1 => {
+            // one format: streamed, a batch of records at a time (a chunk of input files, or
+            // a batch of a single .bib), so memory holds one batch, never the whole output
+            let format = formats[0];
+            let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            let mut w = Writer::new(format, &options, out);
             let mut io_error = None;
-            match load(input) {
-                Err(e) => errors.push(e),
-                Ok(text) => {
-                    let format = from.unwrap_or_else(|| {
-                        Format::detect(input.path.as_ref().and_then(|p| p.to_str()), &text)
-                    });
-                    read_batches(format, &text, |records, errs| {
-                        errors.extend(errs.iter().map(|e| located(&input.name, e)));
-                        for r in &records {
-                            for l in Format::CslJson.losses(r) {
-                                if !lost.contains(&l) {
-                                    lost.push(l);
-                                }
+            let bar = progress(files.len(), quiet);
+            for chunk in files.chunks(FILES_PER_BATCH) {
+                let outcomes: Vec<Outcome> = match chunk {
+                    // one input read here, so that a large .bib comes in batches
+                    [input] => {
+                        let o = read_streaming(input, from, &formats, |records| {
+                            if io_error.is_none() {
+                                io_error = w.write(records).err();
                             }
-                        }
-                        converted += records.len();
-                        if io_error.is_none() {
-                            io_error = w.write(&records).err();
-                        }
-                    });
+                        });
+                        bar.inc(1);
+                        vec![o]
+                    }
+                    _ => chunk
+                        .par_iter()
+                        .map(|i| {
+                            let o = read_input(i, from);
+                            bar.inc(1);
+                            o
+                        })
+                        .collect(),
+                };
+                let mut records = Vec::new();
+                for (input, o) in chunk.iter().zip(outcomes) {
+                    if !o.errors.is_empty() {
+                        failed += 1;
+                    }
+                    for e in &o.errors {
+                        eprintln!("{e}");
+                    }
+                    if verbose {
+                        eprintln!("{}: {} record(s)", input.name, o.count);
+                    }
+                    warnings.extend(o.warnings);
+                    warnings.extend(loss_warnings(&input.name, &o.records, &formats));
+                    converted += o.count;
+                    records.extend(o.records);
+                }
+                if io_error.is_none() {
+                    io_error = w.write(&records).err();
                 }
             }
-            if converted > 0 && io_error.is_none() {
+            bar.finish_and_clear();
+            if io_error.is_none() {
                 io_error = w.finish().err();
             }
             if let Some(e) = io_error.filter(|e| e.kind() != std::io::ErrorKind::BrokenPipe) {
-                errors.push(format!("<stdout>: {e}"));
-            }
-            if !errors.is_empty() {
+                eprintln!("<stdout>: {e}");
                 failed += 1;
-            }
-            for e in &errors {
-                eprintln!("{e}");
-            }
-            if verbose {
-                eprintln!("{}: {converted} record(s)", input.name);
-            }
-            if !lost.is_empty() {
-                warnings.push(format!(
-                    "{}: warning: {} cannot hold: {}",
-                    input.name,
-                    Format::CslJson,
-                    lost.join(", ")
-                ));
             }
         }
         None => {

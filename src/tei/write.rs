@@ -92,7 +92,7 @@ pub(crate) fn write(records: &[Record]) -> String {
     }
     let size: usize = records.iter().map(estimate).sum();
     let mut out = String::with_capacity(size + 2048);
-    out.push_str(&corpus_head(records.len()));
+    out.push_str(&corpus_head());
     out.push_str(&corpus_items(records));
     out.push_str(CORPUS_TAIL);
     out
@@ -103,8 +103,9 @@ const XML_DECL: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 /// The end of a `<teiCorpus>`.
 pub(crate) const CORPUS_TAIL: &str = "</teiCorpus>\n";
 
-/// The start of a `<teiCorpus>` of `count` records: the declaration and the corpus header.
-pub(crate) fn corpus_head(count: usize) -> String {
+/// The start of a `<teiCorpus>`: the declaration and the corpus header (which does not count
+/// the records, so that a corpus can be written before all of them are known).
+pub(crate) fn corpus_head() -> String {
     let mut w = W {
         out: String::with_capacity(2048),
     };
@@ -113,12 +114,7 @@ pub(crate) fn corpus_head(count: usize) -> String {
     w.open(1, "teiHeader", &[]);
     w.open(2, "fileDesc", &[]);
     w.open(3, "titleStmt", &[]);
-    let title = format!(
-        "{} document{} from archive citations",
-        count,
-        if count == 1 { "" } else { "s" }
-    );
-    w.leaf(4, "title", &[], &title);
+    w.leaf(4, "title", &[], "Documents from archive citations");
     w.end(3, "titleStmt");
     w.open(3, "publicationStmt", &[]);
     w.leaf(4, "p", &[], "Written by archivecite.");
