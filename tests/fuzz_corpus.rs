@@ -44,5 +44,8 @@ fn bibtex_corpus() {
 
 #[test]
 fn chicago_corpus() {
+    // the target checks each input in all three forms
     replay("chicago", Format::ChicagoNote);
+    replay("chicago", Format::ChicagoShortNote);
+    replay("chicago", Format::ChicagoBibliography);
 }
