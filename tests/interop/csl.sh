@@ -44,6 +44,23 @@ fi
 
 "$ORACLES/csl-validate" --strict -q "${files[@]}" || fail=1
 
+# A real library: every entry of the 25,596-entry Beebe bibliography, as CSL-JSON, is valid.
+beebe="$ORACLES/../bench-data/beebe-fish.bib"
+if [[ -f "$beebe" ]]; then
+    "$ARCHIVECITE" convert --quiet --from bibtex --to csl-json "$beebe" > "$tmp/beebe.csl.json" \
+        || { echo "csl.sh: converting $beebe failed" >&2; fail=1; }
+    n=$(grep -c '^	{$' "$tmp/beebe.csl.json" || true)
+    if [[ "$n" != 25596 ]]; then
+        echo "csl.sh: beebe-fish.bib gave $n CSL items, not 25596" >&2
+        fail=1
+    fi
+    if "$ORACLES/csl-validate" --strict -q "$tmp/beebe.csl.json"; then
+        echo "csl.sh: beebe-fish.bib -> $n CSL-JSON items, csl-validate --strict passed"
+    else
+        fail=1
+    fi
+fi
+
 for f in "${files[@]}"; do
     # (chicago-notes-bibliography-18th is not used: by design it gives no bibliography entry
     # for an archival item without `archive`, which csl-render counts as a failure.)
