@@ -7,6 +7,7 @@ use crate::error::Error;
 use crate::record::bibliographic::{
     csl_type_of_entry, is_date_label, label_of_field, language_of_langid, BIB, ID, TYPE,
 };
+use crate::record::MONTH_NAMES;
 use crate::record::{
     parse_credits, Credit, Date, DigitalArchive, Edtf, Extra, Original, Point, Record, Role, WCDA,
 };
@@ -532,24 +533,15 @@ fn month_number(m: &str) -> Option<u8> {
     if let Ok(n) = m.parse::<u8>() {
         return (1..=12).contains(&n).then_some(n);
     }
+    // "jan", "Jan.", "January", and longer abbreviations ("Febr.")
     let lower = m.to_lowercase();
     let lower = lower.trim_end_matches('.');
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    NAMES
+    MONTH_NAMES
         .iter()
-        .position(|n| lower.len() >= 3 && n.starts_with(lower))
+        .position(|n| {
+            lower.len() >= 3
+                && n.get(..lower.len())
+                    .is_some_and(|p| p.eq_ignore_ascii_case(lower))
+        })
         .and_then(|k| u8::try_from(k + 1).ok())
 }

@@ -156,31 +156,11 @@ fn write_point(out: &mut String, p: Point) {
 
 type Res<'a, T> = IResult<&'a str, T>;
 
-const MONTHS: [&str; 16] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Spring",
-    "Summer",
-    "Autumn",
-    "Winter",
-];
-
 /// A month or season name: 1–12 or 21–24.
 fn month(i: &str) -> Res<'_, u8> {
-    for (n, name) in MONTHS.iter().enumerate() {
-        if let Some(rest) = i.strip_prefix(name) {
-            let n = n as u8 + 1;
-            return Ok((rest, if n > 12 { n + 8 } else { n }));
+    for n in (1..=12).chain(21..=24) {
+        if let Some(rest) = i.strip_prefix(month_name(n)) {
+            return Ok((rest, n));
         }
     }
     Err(nom::Err::Error(nom::error::Error::new(

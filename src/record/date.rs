@@ -448,24 +448,26 @@ impl FromStr for Date {
     }
 }
 
+/// The English month names, January first (the one table every reader and writer uses).
+pub(crate) const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// The English month name (1–12) or season name (21–24).
 pub fn month_name(month: u8) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     match month {
-        1..=12 => NAMES[month as usize - 1],
+        1..=12 => MONTH_NAMES[month as usize - 1],
         21 => "Spring",
         22 => "Summer",
         23 => "Autumn",

@@ -1,7 +1,7 @@
 //! Printed dates ("December 07, 1957", "7 December 1957", "February, 1949", "circa 1958",
 //! "December 5-6, 1957") to EDTF, with nom.
 
-use super::date::{Bound, Edtf, Point};
+use super::date::{Bound, Edtf, Point, MONTH_NAMES};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n};
 use nom::character::complete::{char, space0, space1};
@@ -141,28 +141,14 @@ fn month(i: &str) -> IResult<&str, u8> {
 }
 
 fn month_number(word: &str) -> Option<u8> {
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let w = word.to_ascii_lowercase();
     if w.len() < 3 {
         return None;
     }
-    if let Some(i) = NAMES
-        .iter()
-        .position(|n| n.starts_with(&w) && (w.len() == 3 || w.len() == n.len() || w == "sept"))
-    {
+    if let Some(i) = MONTH_NAMES.iter().position(|n| {
+        n.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(&w))
+            && (w.len() == 3 || w.len() == n.len() || w == "sept")
+    }) {
         return Some(i as u8 + 1);
     }
     match w.as_str() {

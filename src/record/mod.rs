@@ -10,6 +10,7 @@ mod source;
 
 pub(crate) use credit::clause_starts;
 pub use credit::{parse_credits, render_credits, Credit, Role};
+pub(crate) use date::MONTH_NAMES;
 pub use date::{month_name, Bound, Date, Edtf, Point, Precision};
 pub use name::{Name, PersonName};
 pub(crate) use source::looks_published;
