@@ -1,7 +1,7 @@
 //! Name lists (`author`, `editor`, `translator`) and `and`-separated lists: reading through the
 //! `biblatex` crate's BibTeX name parser, writing in "von Last, Jr, First" form.
 
-use super::tex::{decode, decode_into, escape};
+use super::tex::{decode, decode_into, escape, group_close, group_end};
 use crate::record::{Name, PersonName};
 use biblatex::{Chunk, Spanned};
 
@@ -125,23 +125,7 @@ fn person(raw: &str) -> Name {
     let mut normal = String::new();
     while i < b.len() {
         if b[i] == b'{' {
-            // Find the matching brace.
-            let mut depth = 0usize;
-            let mut j = i;
-            while j < b.len() {
-                match b[j] {
-                    b'\\' => j += 1,
-                    b'{' => depth += 1,
-                    b'}' => {
-                        depth = depth.saturating_sub(1);
-                        if depth == 0 {
-                            break;
-                        }
-                    }
-                    _ => {}
-                }
-                j += 1;
-            }
+            let j = group_close(b, i).unwrap_or(b.len());
             let end = (j + 1).min(b.len());
             let inner = raw.get(i + 1..j.min(b.len())).unwrap_or("");
             if inner.starts_with('\\') {
@@ -168,22 +152,7 @@ fn person(raw: &str) -> Name {
             // A command's braced argument belongs to it: `\c{s}`.
             let mut stop = end;
             if end < b.len() && end > start && is_command_tail(&b[start..end]) {
-                let mut depth = 0usize;
-                let mut j = end;
-                while j < b.len() {
-                    match b[j] {
-                        b'{' => depth += 1,
-                        b'}' => {
-                            depth = depth.saturating_sub(1);
-                            if depth == 0 {
-                                break;
-                            }
-                        }
-                        _ => {}
-                    }
-                    j += 1;
-                }
-                stop = (j + 1).min(b.len());
+                stop = group_end(b, end);
             }
             decode_into(raw.get(start..stop).unwrap_or(""), &mut normal);
             i = stop;

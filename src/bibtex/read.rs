@@ -2,7 +2,7 @@
 
 use super::lex::{Entries, RawEntry};
 use super::names::{one_group, read_names, split_commas, split_top};
-use super::tex::decode;
+use super::tex::{decode, group_end};
 use crate::error::Error;
 use crate::record::bibliographic::{
     csl_type_of_entry, is_date_label, label_of_field, language_of_langid, BIB, ID, TYPE,
@@ -421,25 +421,9 @@ fn split_note(raw: &str) -> (Option<String>, Option<String>) {
     let raw = raw.trim();
     if raw.starts_with('{') {
         // The end of the first group.
-        let b = raw.as_bytes();
-        let mut depth = 0usize;
-        let mut i = 0;
-        while i < b.len() {
-            match b[i] {
-                b'\\' => i += 1,
-                b'{' => depth += 1,
-                b'}' => {
-                    depth = depth.saturating_sub(1);
-                    if depth == 0 {
-                        break;
-                    }
-                }
-                _ => {}
-            }
-            i += 1;
-        }
-        let group = raw.get(..(i + 1).min(raw.len())).unwrap_or("");
-        let rest = raw.get((i + 1).min(raw.len())..).unwrap_or("");
+        let end = group_end(raw.as_bytes(), 0);
+        let group = raw.get(..end).unwrap_or("");
+        let rest = raw.get(end..).unwrap_or("");
         if let Some(inner) = one_group(group) {
             let shelf = decode(inner);
             let credit = if rest.is_empty() {

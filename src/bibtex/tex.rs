@@ -359,8 +359,15 @@ fn markup(name: &str) -> bool {
     )
 }
 
-/// The end of the balanced group starting at `open` (`b[open] == b'{'`): index after its `}`.
-fn group_end(b: &[u8], open: usize) -> usize {
+/// The end of the balanced group starting at `open` (`b[open] == b'{'`): index after its `}`,
+/// or the end of `b` if it is never closed.
+pub(crate) fn group_end(b: &[u8], open: usize) -> usize {
+    group_close(b, open).map_or(b.len(), |i| i + 1)
+}
+
+/// The index of the `}` that closes the group starting at `open` (a backslash escapes the
+/// next byte), if there is one.
+pub(crate) fn group_close(b: &[u8], open: usize) -> Option<usize> {
     let mut depth = 0usize;
     let mut i = open;
     while i < b.len() {
@@ -370,14 +377,14 @@ fn group_end(b: &[u8], open: usize) -> usize {
             b'}' => {
                 depth = depth.saturating_sub(1);
                 if depth == 0 {
-                    return i + 1;
+                    return Some(i);
                 }
             }
             _ => {}
         }
         i += 1;
     }
-    b.len()
+    None
 }
 
 /// Handles the command at `tex[at] == '\\'`; returns the index after it.
