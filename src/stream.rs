@@ -100,7 +100,10 @@ impl<W: Write> Writer<W> {
                     Format::Bibtex => (bibtex::Dialect::Bibtex, false),
                     _ => (bibtex::Dialect::Biblatex, self.options.biblatex_chicago),
                 };
-                let keys: Vec<String> = records.iter().map(|r| self.keys.next(r)).collect();
+                let keys: Vec<String> = par_map(records, bibtex::key_base)
+                    .into_iter()
+                    .map(|base| self.keys.unique(base))
+                    .collect();
                 in_runs(records, base, out, |first, run| {
                     let keys = keys.get(first - base..).unwrap_or_default();
                     bibtex::entries(run, keys, first == 0, dialect, chicago)
@@ -259,5 +262,28 @@ fn in_runs(
             let _ = w.join();
         }
         written
+    })
+}
+
+/// `f` of every record, in order, computed on all cores.
+pub(crate) fn par_map<T: Send>(records: &[Record], f: impl Fn(&Record) -> T + Sync) -> Vec<T> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    if threads < 2 || records.len() <= RUN {
+        return records.iter().map(f).collect();
+    }
+    let per = records.len().div_ceil(threads);
+    let f = &f;
+    std::thread::scope(|s| {
+        let handles: Vec<_> = records
+            .chunks(per)
+            .skip(1)
+            .map(|part| s.spawn(move || part.iter().map(f).collect::<Vec<T>>()))
+            .collect();
+        let mut out: Vec<T> = records.iter().take(per).map(f).collect();
+        for (h, part) in handles.into_iter().zip(records.chunks(per).skip(1)) {
+            // a worker that panicked (never expected): compute its part here
+            out.extend(h.join().unwrap_or_else(|_| part.iter().map(f).collect()));
+        }
+        out
     })
 }

@@ -81,6 +81,15 @@ pub(crate) fn keys(records: &[Record]) -> Vec<String> {
     records.iter().map(|r| k.next(r)).collect()
 }
 
+/// The key `r` asks for: the source's own where it is one every .bib tool accepts, else
+/// [`Record::key`] (made safe).
+pub(crate) fn key_base(r: &Record) -> String {
+    match r.extra.iter().find(|x| x.label == ID) {
+        Some(id) if clean_key(&id.value) == id.value => id.value.clone(),
+        _ => clean_key(&r.key()),
+    }
+}
+
 /// The keys given so far in one output, so that the next is unique.
 #[derive(Debug, Default)]
 pub(crate) struct Keys {
@@ -92,10 +101,11 @@ pub(crate) struct Keys {
 impl Keys {
     /// The key for `r`, unique among those given.
     pub(crate) fn next(&mut self, r: &Record) -> String {
-        let base = match r.extra.iter().find(|x| x.label == ID) {
-            Some(id) if clean_key(&id.value) == id.value => id.value.clone(),
-            _ => clean_key(&r.key()),
-        };
+        self.unique(key_base(r))
+    }
+
+    /// `base`, or `base` with the first free suffix, unique among those given.
+    pub(crate) fn unique(&mut self, base: String) -> String {
         let mut key = base.clone();
         if self.used.contains(&key) {
             let n = self.next.entry(base.clone()).or_insert(2);

@@ -55,6 +55,14 @@ pub struct Writer<W: std::io::Write> {
     started: bool,
 }
 
+/// The id `r` asks for: its own where it has a clean one, else [`Record::key`].
+fn id_base(r: &Record) -> String {
+    csl_extra(r, "id")
+        .filter(|s| clean(s))
+        .map(str::to_string)
+        .unwrap_or_else(|| r.key())
+}
+
 /// Batches below this many records are serialised on one thread.
 const PARALLEL_MIN: usize = 256;
 
@@ -69,11 +77,8 @@ impl<W: std::io::Write> Writer<W> {
         }
     }
 
-    fn id(&mut self, r: &Record) -> String {
-        let base = csl_extra(r, "id")
-            .filter(|s| clean(s))
-            .map(str::to_string)
-            .unwrap_or_else(|| r.key());
+    /// `base`, or `base` with the first free suffix, unique among the ids given.
+    fn unique(&mut self, base: String) -> String {
         let mut id = base.clone();
         if self.used.contains(&id) {
             let n = self.next.entry(base.clone()).or_insert(2);
@@ -95,9 +100,14 @@ impl<W: std::io::Write> Writer<W> {
         if records.is_empty() {
             return Ok(());
         }
+        let bases = crate::stream::par_map(records, id_base);
         let items: Vec<ItemOut> = records
             .iter()
-            .map(|r| ItemOut { r, id: self.id(r) })
+            .zip(bases)
+            .map(|(r, base)| ItemOut {
+                r,
+                id: self.unique(base),
+            })
             .collect();
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
         let parts: Vec<std::io::Result<Vec<u8>>> = if threads < 2 || items.len() < PARALLEL_MIN {
