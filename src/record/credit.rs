@@ -337,12 +337,14 @@ fn split_outside_parens<'a>(s: &'a str, sep: &str) -> Vec<&'a str> {
     let mut depth = 0i32;
     let mut start = 0;
     let bytes = s.as_bytes();
+    let first = sep.as_bytes().first().copied();
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
             b'(' => depth += 1,
             b')' => depth -= 1,
-            _ if depth <= 0 && bytes[i..].starts_with(sep.as_bytes()) => {
+            // the first byte before the whole separator: a call to compare at every byte is slow
+            b if Some(b) == first && depth <= 0 && bytes[i..].starts_with(sep.as_bytes()) => {
                 out.push(&s[start..i]);
                 i += sep.len();
                 start = i;

@@ -140,24 +140,21 @@ fn month(i: &str) -> IResult<&str, u8> {
     Ok((rest, m))
 }
 
-fn month_number(word: &str) -> Option<u8> {
-    let w = word.to_ascii_lowercase();
+fn month_number(w: &str) -> Option<u8> {
     if w.len() < 3 {
         return None;
     }
+    // compared without case and without a lower-case copy: this runs on every word tried
     if let Some(i) = MONTH_NAMES.iter().position(|n| {
-        n.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(&w))
-            && (w.len() == 3 || w.len() == n.len() || w == "sept")
+        n.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w))
+            && (w.len() == 3 || w.len() == n.len() || w.eq_ignore_ascii_case("sept"))
     }) {
         return Some(i as u8 + 1);
     }
-    match w.as_str() {
-        "spring" => Some(21),
-        "summer" => Some(22),
-        "autumn" | "fall" => Some(23),
-        "winter" => Some(24),
-        _ => None,
-    }
+    ["spring", "summer", "autumn", "winter", "fall"]
+        .iter()
+        .position(|s| s.eq_ignore_ascii_case(w))
+        .map(|i| [21, 22, 23, 24, 23][i])
 }
 
 fn comma_sp(i: &str) -> IResult<&str, ()> {
