@@ -224,7 +224,7 @@ fn in_runs(
     out: &mut dyn Write,
     piece: impl Fn(usize, &[Record]) -> String + Sync,
 ) -> std::io::Result<()> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    let threads = crate::stream::threads();
     if threads < 2 || records.len() <= RUN {
         return out.write_all(piece(base, records).as_bytes());
     }
@@ -267,7 +267,7 @@ fn in_runs(
 
 /// `f` of every record, in order, computed on all cores.
 pub(crate) fn par_map<T: Send>(records: &[Record], f: impl Fn(&Record) -> T + Sync) -> Vec<T> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    let threads = crate::stream::threads();
     if threads < 2 || records.len() <= RUN {
         return records.iter().map(f).collect();
     }
@@ -286,4 +286,11 @@ pub(crate) fn par_map<T: Send>(records: &[Record], f: impl Fn(&Record) -> T + Sy
         }
         out
     })
+}
+
+/// The threads to spread work over: the cores this process may use, at most 8. Asked once:
+/// the question reads cgroup files, which costs more than formatting a small record.
+pub(crate) fn threads() -> usize {
+    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get().min(8)))
 }

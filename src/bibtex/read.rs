@@ -33,7 +33,7 @@ pub(crate) fn read(input: &str) -> (Vec<Record>, Vec<Error>) {
 /// the errors met since the last batch. Scanning is sequential (macros apply to what follows)
 /// and runs on its own thread one batch ahead, while batches are converted on all cores.
 pub(crate) fn read_batches(input: &str, mut sink: impl FnMut(Vec<Record>, Vec<Error>)) {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    let threads = crate::stream::threads();
     if threads < 2 || input.len() < PIPELINE_MIN {
         scan(input, &mut |batch, errors| {
             let mut records = Vec::with_capacity(batch.len());

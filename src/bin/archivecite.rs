@@ -270,7 +270,11 @@ fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
     (&mut f).take(FIRST).read_to_end(&mut b)?;
     if b.len() as u64 == FIRST {
         if let Ok(m) = f.metadata() {
-            b.reserve(usize::try_from(m.len()).unwrap_or(0).saturating_sub(b.len()));
+            b.reserve(
+                usize::try_from(m.len())
+                    .unwrap_or(0)
+                    .saturating_sub(b.len()),
+            );
         }
         f.read_to_end(&mut b)?;
     }

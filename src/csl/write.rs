@@ -109,7 +109,7 @@ impl<W: std::io::Write> Writer<W> {
                 id: self.unique(base),
             })
             .collect();
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+        let threads = crate::stream::threads();
         let parts: Vec<std::io::Result<Vec<u8>>> = if threads < 2 || items.len() < PARALLEL_MIN {
             vec![serialize(&items)]
         } else {
