@@ -7,6 +7,10 @@
 //! One hub, many spokes: every format reads into and writes from the canonical
 //! [`Record`]; no format talks to another.
 //!
+//! Large inputs stream: [`read_batches`] hands a .bib over about a thousand entries at a time,
+//! and [`Writer`] writes any format a batch at a time, each batch formatted on all cores, so a
+//! conversion holds one batch and never the whole output.
+//!
 //! ```
 //! use archivecite::{read, write, Format, Options};
 //! let page = "\"Cable from the Chinese Embassy in North Korea,\" November 23, 1963, History and \

@@ -255,9 +255,7 @@ pub(crate) fn write_name(n: &Name, out: &mut String) {
             if !p.given.is_empty() || !p.suffix.is_empty() {
                 out.push_str(", ");
                 braced_if(&p.given, needs_brace(&p.given), out);
-            } else if brace {
-                // "{Kim Il Sung}," is a person with no given name; "{Kim Il Sung}" alone
-                // would read as an organisation. An unbraced family name stands alone.
+            } else {
                 out.push(',');
             }
         }
