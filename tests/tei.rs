@@ -465,9 +465,22 @@ fn frus_style_document() {
   </text>
 </TEI>"#;
     let r = &tei::read(xml).unwrap()[0];
+    // a document of an edition's volume: its head (without the footnote) is the title, the
+    // volume the container, the source note the shelfmark
     assert_eq!(
         r.title,
-        "Foreign Relations of the United States, 1955–1957, Volume XXIII, Part 2, Korea"
+        "49. Telegram From the Embassy in Korea to the Department of State"
+    );
+    assert_eq!(
+        r.extra
+            .iter()
+            .find(|x| x.label == "container-title")
+            .map(|x| x.value.as_str()),
+        Some("Foreign Relations of the United States, 1955–1957, Volume XXIII, Part 2, Korea")
+    );
+    assert_eq!(
+        r.shelfmark(),
+        Some("Department of State, Central Files, 795B.00/5–555")
     );
     assert_eq!(
         r.digital.name.as_deref(),
@@ -485,12 +498,45 @@ fn frus_style_document() {
     // the document head is the title when the header has none
     let headless = xml.replace("<title type=\"complete\">Foreign Relations of the United States, 1955–1957, Volume XXIII, Part 2, Korea</title>", "<title/>");
     let r = &tei::read(&headless).unwrap()[0];
-    assert!(
-        r.title
-            .starts_with("49. Telegram From the Embassy in Korea to the Department of State"),
-        "{}",
-        r.title
+    assert_eq!(
+        r.title,
+        "49. Telegram From the Embassy in Korea to the Department of State"
     );
+    assert!(r.extra.iter().all(|x| x.label != "container-title"));
+
+    // a volume of several documents: one record each, in order, each with its own text
+    let second = r#"<div type="document" xml:id="d50" n="50">
+        <head>50. Memorandum of a Conversation<note type="source">Source: Department of State, Central Files, 795.00/5–655. Secret.</note></head>
+        <opener><dateline><placeName>Washington</placeName>, <date when="1955-05-06">May 6, 1955</date></dateline></opener>
+        <p>Second document.</p>
+      </div>
+    </body>"#;
+    let volume = xml.replacen("</body>", second, 1);
+    let rs = tei::read(&volume).unwrap();
+    assert_eq!(rs.len(), 2);
+    assert_eq!(
+        rs[0].title,
+        "49. Telegram From the Embassy in Korea to the Department of State"
+    );
+    assert_eq!(rs[0].date.as_ref().unwrap().to_string(), "1955-05-05");
+    assert!(rs[0]
+        .body
+        .iter()
+        .all(|b| !b.text().contains("Second document")));
+    assert_eq!(rs[1].title, "50. Memorandum of a Conversation");
+    assert_eq!(rs[1].date.as_ref().unwrap().to_string(), "1955-05-06");
+    assert_eq!(
+        rs[1].body,
+        vec![
+            Block::Dateline("Washington, May 6, 1955".into()),
+            Block::Paragraph("Second document.".into())
+        ]
+    );
+    assert_eq!(
+        rs[1].shelfmark(),
+        Some("Department of State, Central Files, 795.00/5–655. Secret")
+    );
+    assert_eq!(rs[1].digital.name, rs[0].digital.name);
 }
 
 #[test]

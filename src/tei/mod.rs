@@ -51,6 +51,13 @@
 //! `p`, `ab` and `dateline` of the body in document order (`p` inside `p` or `note` belong to
 //! their block). Everything else is ignored.
 //!
+//! An edition's file whose body holds `div[@type=document]`s (a FRUS volume of the Office of
+//! the Historian, one document or hundreds) gives one record per document: the header's
+//! values, the document's `head` as the title (its footnotes left out) with the volume's title
+//! as `container-title`, the document's datelines, dates and paragraphs, and its
+//! `note[@type=source]` ("Source: Department of State, Central Files, 795B.00/5–555.") as the
+//! shelfmark when the header gives none.
+//!
 //! Not TEI at all — not well-formed XML, a root other than `TEI`/`teiCorpus`, a root outside
 //! the TEI namespace — is an [`Error::Syntax`](crate::Error) with line and column. Only the
 //! five predefined entities and character references are resolved; any other entity reference

@@ -24,7 +24,18 @@ pub(crate) fn read(input: &str) -> Result<Vec<Record>> {
     let mut i = 0;
     while let Some(e) = doc.elems.get(i) {
         if e.tag == Tag::Tei {
-            out.push(Reader { doc: &doc, exact }.record(i));
+            let reader = Reader { doc: &doc, exact };
+            // an edition's volume (FRUS): one record per document, not one for the volume
+            let documents = if exact {
+                Vec::new()
+            } else {
+                reader.documents(i)
+            };
+            if documents.is_empty() {
+                out.push(reader.record(i, None));
+            } else {
+                out.extend(documents.into_iter().map(|d| reader.record(i, Some(d))));
+            }
             i = e.end.max(i + 1);
         } else {
             i += 1;
@@ -90,8 +101,59 @@ impl Reader<'_> {
         self.doc.children(i).find(|&c| self.tag(c) == Some(tag))
     }
 
-    fn record(&self, tei: usize) -> Record {
+    /// The `div type="document"` elements in the body of TEI element `tei` (not nested in
+    /// one another), in order.
+    fn documents(&self, tei: usize) -> Vec<usize> {
         let doc = self.doc;
+        let Some(body) = doc
+            .descendants(tei)
+            .find(|&i| self.tag(i) == Some(Tag::Body))
+        else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut i = body + 1;
+        let end = doc.elems.get(body).map_or(i, |e| e.end);
+        while i < end {
+            if self.tag(i) == Some(Tag::Div) && self.attr(i, Attr::Type) == Some("document") {
+                out.push(i);
+                i = doc.elems.get(i).map_or(i + 1, |e| e.end.max(i + 1));
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// The text of element `i` without the text of its `note` descendants (footnotes in a
+    /// heading), whitespace normalised.
+    fn text_without_notes(&self, i: usize) -> String {
+        let doc = self.doc;
+        let Some(e) = doc.elems.get(i) else {
+            return String::new();
+        };
+        let mut kept = String::new();
+        let mut at = e.text.start;
+        for n in doc.descendants(i) {
+            let Some(ne) = doc.elems.get(n) else { continue };
+            if ne.tag == Tag::Note && ne.text.start >= at {
+                kept.push_str(doc.text.get(at..ne.text.start).unwrap_or(""));
+                kept.push(' ');
+                at = ne.text.end;
+            }
+        }
+        kept.push_str(doc.text.get(at..e.text.end).unwrap_or(""));
+        normalize(&kept)
+    }
+
+    /// The record of TEI element `tei`; with `part`, of that document of an edition's volume:
+    /// the header's values, the document's head as the title (the volume's title as the
+    /// container), its dateline, text and source note.
+    fn record(&self, tei: usize, part: Option<usize>) -> Record {
+        let doc = self.doc;
+        let part_range = part.map(|d| d..doc.elems.get(d).map_or(d + 1, |e| e.end));
+        let in_part = |i: usize| part_range.as_ref().is_none_or(|r| r.contains(&i));
+        let mut source_note: Option<String> = None;
         let mut r = Record::default();
         let range = doc.descendants(tei);
         let base = range.start;
@@ -279,36 +341,68 @@ impl Reader<'_> {
                 }
                 Tag::Head
                     if has(ctx::BODY)
+                        && in_part(i)
                         && head.is_none()
                         && self.tag(parent) == Some(Tag::Div)
                         && self.attr(parent, Attr::Type) == Some("document") =>
                 {
-                    head = Some(self.text(i));
+                    head = Some(if part.is_some() {
+                        self.text_without_notes(i)
+                    } else {
+                        self.text(i)
+                    });
                 }
-                Tag::P | Tag::Ab if has(ctx::BODY) && !has(ctx::BLOCK) => {
+                Tag::Note
+                    if part.is_some()
+                        && in_part(i)
+                        && source_note.is_none()
+                        && self.attr(i, Attr::Type) == Some("source") =>
+                {
+                    let t = self.text(i);
+                    let t = t.strip_prefix("Source:").map_or(t.as_str(), str::trim);
+                    source_note = Some(t.to_string()).filter(|t| !t.is_empty());
+                }
+                Tag::P | Tag::Ab if has(ctx::BODY) && in_part(i) && !has(ctx::BLOCK) => {
                     r.body.push(Block::Paragraph(self.text(i)));
                 }
-                Tag::Dateline if has(ctx::BODY) && !has(ctx::BLOCK) => {
+                Tag::Dateline if has(ctx::BODY) && in_part(i) && !has(ctx::BLOCK) => {
                     r.body.push(Block::Dateline(self.text(i)));
                 }
-                Tag::Date if has(ctx::DATELINE) && has(ctx::BODY) && dateline_date.is_none() => {
+                Tag::Date
+                    if has(ctx::DATELINE)
+                        && has(ctx::BODY)
+                        && in_part(i)
+                        && dateline_date.is_none() =>
+                {
                     dateline_date = self.date(i, false);
                 }
                 _ => {}
             }
         }
 
-        r.title = main_title
+        let volume = main_title
             .or(any_title)
-            .filter(|t| !t.is_empty() || self.exact)
-            .or(head)
-            .unwrap_or_default();
+            .filter(|t| !t.is_empty() || self.exact);
+        r.title = match (part, head) {
+            // a document of a volume: its own head, the volume as the container
+            (Some(_), Some(h)) if !h.is_empty() => {
+                if let Some(v) = volume.filter(|v| !v.is_empty()) {
+                    r.extra.push(Extra {
+                        label: "container-title".into(),
+                        value: v,
+                    });
+                }
+                h
+            }
+            (_, head) => volume.or(head).unwrap_or_default(),
+        };
         if r.digital.name.is_none() {
             r.digital.name = publisher;
         }
         r.original = raw
             .or(foreign_raw)
             .or_else(|| (!ms_raw.is_empty()).then(|| ms_raw.join("; ")))
+            .or(source_note)
             .map(|s| Original::parse(&s));
         r.languages = languages_ours.unwrap_or(languages_ms);
         if !summary.is_empty() {
