@@ -33,7 +33,7 @@ pub struct Writer<W: Write> {
     sink: Sink<W>,
     /// Records written out so far.
     written: usize,
-    keys: bibtex::Keys,
+    keys: Unique,
     /// TEI and record JSON: a first record held back until a second one says "several".
     pending: Option<Record>,
 }
@@ -54,7 +54,7 @@ impl<W: Write> Writer<W> {
                 _ => Sink::Out(out),
             },
             written: 0,
-            keys: bibtex::Keys::default(),
+            keys: Unique::default(),
             pending: None,
         }
     }
@@ -77,24 +77,14 @@ impl<W: Write> Writer<W> {
         let style = &self.options.chicago;
         match self.format {
             Format::Block => in_runs(records, base, out, joined(BLOCK_SEP, &block::write))?,
-            Format::ChicagoNote => in_runs(
-                records,
-                base,
-                out,
-                joined("\n", &|r| chicago::note(r, style)),
-            )?,
-            Format::ChicagoShortNote => in_runs(
-                records,
-                base,
-                out,
-                joined("\n", &|r| chicago::short_note(r, style)),
-            )?,
-            Format::ChicagoBibliography => in_runs(
-                records,
-                base,
-                out,
-                joined("\n", &|r| chicago::bibliography(r, style)),
-            )?,
+            Format::ChicagoNote | Format::ChicagoShortNote | Format::ChicagoBibliography => {
+                let form: fn(&Record, &chicago::Style) -> String = match self.format {
+                    Format::ChicagoNote => chicago::note,
+                    Format::ChicagoShortNote => chicago::short_note,
+                    _ => chicago::bibliography,
+                };
+                in_runs(records, base, out, joined("\n", &|r| form(r, style)))?
+            }
             Format::Biblatex | Format::Bibtex => {
                 let (dialect, chicago) = match self.format {
                     Format::Bibtex => (bibtex::Dialect::Bibtex, false),
@@ -265,8 +255,8 @@ fn in_runs(
     })
 }
 
-/// `f` of every record, in order, computed on all cores.
-pub(crate) fn par_map<T: Send>(records: &[Record], f: impl Fn(&Record) -> T + Sync) -> Vec<T> {
+/// `f` of every item, in order, computed on all cores (on one below a run's worth).
+pub(crate) fn par_map<R: Sync, T: Send>(records: &[R], f: impl Fn(&R) -> T + Sync) -> Vec<T> {
     let threads = crate::stream::threads();
     if threads < 2 || records.len() <= RUN {
         return records.iter().map(f).collect();
@@ -293,4 +283,31 @@ pub(crate) fn par_map<T: Send>(records: &[Record], f: impl Fn(&Record) -> T + Sy
 pub(crate) fn threads() -> usize {
     static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get().min(8)))
+}
+
+/// Names given so far in one output (citation keys, CSL ids), so that the next is unique.
+#[derive(Debug, Default)]
+pub(crate) struct Unique {
+    used: std::collections::HashSet<String>,
+    /// The next suffix to try for a repeated base: many repeats stay linear.
+    next: std::collections::HashMap<String, usize>,
+}
+
+impl Unique {
+    /// `base`, or `base` with the first free suffix (`-2`, `-3` …), unique among those given.
+    pub(crate) fn unique(&mut self, base: String) -> String {
+        let mut name = base.clone();
+        if self.used.contains(&name) {
+            let n = self.next.entry(base.clone()).or_insert(2);
+            loop {
+                name = format!("{base}-{n}");
+                *n += 1;
+                if !self.used.contains(&name) {
+                    break;
+                }
+            }
+        }
+        self.used.insert(name.clone());
+        name
+    }
 }

@@ -141,7 +141,7 @@ mod names;
 mod read;
 mod tex;
 mod write;
-pub(crate) use write::{entries, key_base, Keys};
+pub(crate) use write::{entries, key_base};
 
 use crate::error::Error;
 use crate::record::Record;

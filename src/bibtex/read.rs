@@ -11,12 +11,10 @@ use crate::record::MONTH_NAMES;
 use crate::record::{
     parse_credits, Credit, Date, DigitalArchive, Edtf, Extra, Original, Point, Record, Role, WCDA,
 };
+use crate::stream::par_map;
 
 /// The sentence the funders are written in (`annotation`).
 pub(crate) const FUNDED: &str = "This document was made possible with support from ";
-
-/// Entries below this count are converted on one thread.
-const PARALLEL_MIN: usize = 256;
 
 pub(crate) fn read(input: &str) -> (Vec<Record>, Vec<Error>) {
     // One record per '@' at most (comments and e-mail addresses make it an over-estimate).
@@ -36,9 +34,7 @@ pub(crate) fn read_batches(input: &str, mut sink: impl FnMut(Vec<Record>, Vec<Er
     let threads = crate::stream::threads();
     if threads < 2 || input.len() < PIPELINE_MIN {
         scan(input, &mut |batch, errors| {
-            let mut records = Vec::with_capacity(batch.len());
-            convert(&batch, threads, &mut records);
-            sink(records, errors);
+            sink(par_map(&batch, record), errors);
             true
         });
         return;
@@ -48,9 +44,7 @@ pub(crate) fn read_batches(input: &str, mut sink: impl FnMut(Vec<Record>, Vec<Er
         let scanner =
             s.spawn(move || scan(input, &mut |batch, errors| tx.send((batch, errors)).is_ok()));
         for (batch, errors) in rx {
-            let mut records = Vec::with_capacity(batch.len());
-            convert(&batch, threads, &mut records);
-            sink(records, errors);
+            sink(par_map(&batch, record), errors);
         }
         // a panic in the scanner (never expected) ends the input early; it is not re-raised
         let _ = scanner.join();
@@ -90,30 +84,6 @@ const PIPELINE_MIN: usize = 1 << 20;
 
 /// Entries converted per batch.
 const BATCH: usize = 1024;
-
-fn convert(batch: &[RawEntry], threads: usize, out: &mut Vec<Record>) {
-    if batch.len() < PARALLEL_MIN || threads < 2 {
-        out.extend(batch.iter().map(record));
-        return;
-    }
-    let per = batch.len().div_ceil(threads);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = batch
-            .chunks(per)
-            .skip(1)
-            .map(|part| s.spawn(move || part.iter().map(record).collect::<Vec<_>>()))
-            .collect();
-        // This thread takes the first part.
-        out.extend(batch.iter().take(per).map(record));
-        for (h, part) in handles.into_iter().zip(batch.chunks(per).skip(1)) {
-            match h.join() {
-                Ok(v) => out.extend(v),
-                // A panic in a worker (never expected): convert that part again here.
-                Err(_) => out.extend(part.iter().map(record)),
-            }
-        }
-    });
-}
 
 /// The field names an entry's conversion used (so the rest go to `extra`), without allocating.
 struct Used {

@@ -9,7 +9,6 @@ use crate::record::bibliographic::{
     langid_of_language, BIB, CSL_TYPES, ID, TYPE,
 };
 use crate::record::{DigitalArchive, Edtf, Extra, Record};
-use std::collections::HashSet;
 
 const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -77,8 +76,8 @@ pub(crate) fn write(records: &[Record], dialect: Dialect, chicago: bool) -> Stri
 /// The citation keys of `records` in one output: the source's own key where it is one every
 /// .bib tool accepts, else [`Record::key`]; a repeated key gets `-2`, `-3` …
 pub(crate) fn keys(records: &[Record]) -> Vec<String> {
-    let mut k = Keys::default();
-    records.iter().map(|r| k.next(r)).collect()
+    let mut k = crate::stream::Unique::default();
+    records.iter().map(|r| k.unique(key_base(r))).collect()
 }
 
 /// The key `r` asks for: the source's own where it is one every .bib tool accepts, else
@@ -87,38 +86,6 @@ pub(crate) fn key_base(r: &Record) -> String {
     match r.extra.iter().find(|x| x.label == ID) {
         Some(id) if clean_key(&id.value) == id.value => id.value.clone(),
         _ => clean_key(&r.key()),
-    }
-}
-
-/// The keys given so far in one output, so that the next is unique.
-#[derive(Debug, Default)]
-pub(crate) struct Keys {
-    used: HashSet<String>,
-    /// The next suffix to try for a repeated key: many repeats stay linear.
-    next: std::collections::HashMap<String, usize>,
-}
-
-impl Keys {
-    /// The key for `r`, unique among those given.
-    pub(crate) fn next(&mut self, r: &Record) -> String {
-        self.unique(key_base(r))
-    }
-
-    /// `base`, or `base` with the first free suffix, unique among those given.
-    pub(crate) fn unique(&mut self, base: String) -> String {
-        let mut key = base.clone();
-        if self.used.contains(&key) {
-            let n = self.next.entry(base.clone()).or_insert(2);
-            loop {
-                key = format!("{base}-{n}");
-                *n += 1;
-                if !self.used.contains(&key) {
-                    break;
-                }
-            }
-        }
-        self.used.insert(key.clone());
-        key
     }
 }
 

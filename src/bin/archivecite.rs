@@ -305,6 +305,51 @@ impl Outcome {
     }
 }
 
+/// Reads `files` whole on all cores, in order.
+fn read_all(
+    files: &[Input],
+    from: Option<Format>,
+    formats: &[Format],
+    bar: &indicatif::ProgressBar,
+) -> Vec<Outcome> {
+    files
+        .par_iter()
+        .map(|i| {
+            let o = read_input(i, from, formats);
+            bar.inc(1);
+            o
+        })
+        .collect()
+}
+
+/// Reports each input's errors (and, verbose, its count), keeps its warnings and gives its
+/// records, in input order, with how many were read.
+fn gather(
+    files: &[Input],
+    outcomes: Vec<Outcome>,
+    verbose: bool,
+    failed: &mut usize,
+    warnings: &mut Vec<String>,
+) -> (Vec<Record>, usize) {
+    let mut records = Vec::with_capacity(outcomes.iter().map(|o| o.records.len()).sum());
+    let mut count = 0;
+    for (input, o) in files.iter().zip(outcomes) {
+        if !o.errors.is_empty() {
+            *failed += 1;
+        }
+        for e in &o.errors {
+            eprintln!("{e}");
+        }
+        if verbose {
+            eprintln!("{}: {} record(s)", input.name, o.count);
+        }
+        warnings.extend(o.warnings);
+        count += o.count;
+        records.extend(o.records);
+    }
+    (records, count)
+}
+
 /// Reads one input whole, with the warnings for what `formats` cannot hold of it.
 fn read_input(input: &Input, from: Option<Format>, formats: &[Format]) -> Outcome {
     let text = match load(input) {
@@ -496,30 +541,10 @@ fn convert(args: ConvertArgs) -> Result<bool, String> {
                         bar.inc(1);
                         vec![o]
                     }
-                    _ => chunk
-                        .par_iter()
-                        .map(|i| {
-                            let o = read_input(i, from, &formats);
-                            bar.inc(1);
-                            o
-                        })
-                        .collect(),
+                    _ => read_all(chunk, from, &formats, &bar),
                 };
-                let mut records = Vec::new();
-                for (input, o) in chunk.iter().zip(outcomes) {
-                    if !o.errors.is_empty() {
-                        failed += 1;
-                    }
-                    for e in &o.errors {
-                        eprintln!("{e}");
-                    }
-                    if verbose {
-                        eprintln!("{}: {} record(s)", input.name, o.count);
-                    }
-                    warnings.extend(o.warnings);
-                    converted += o.count;
-                    records.extend(o.records);
-                }
+                let (records, n) = gather(chunk, outcomes, verbose, &mut failed, &mut warnings);
+                converted += n;
                 if io_error.is_none() {
                     io_error = w.write(&records).err();
                 }
@@ -535,30 +560,10 @@ fn convert(args: ConvertArgs) -> Result<bool, String> {
         }
         None => {
             let bar = progress(files.len(), quiet);
-            let outcomes: Vec<Outcome> = files
-                .par_iter()
-                .map(|i| {
-                    let o = read_input(i, from, &formats);
-                    bar.inc(1);
-                    o
-                })
-                .collect();
+            let outcomes = read_all(&files, from, &formats, &bar);
             bar.finish_and_clear();
-            let mut records = Vec::with_capacity(outcomes.iter().map(|o| o.records.len()).sum());
-            for (input, o) in files.iter().zip(outcomes) {
-                if !o.errors.is_empty() {
-                    failed += 1;
-                }
-                for e in &o.errors {
-                    eprintln!("{e}");
-                }
-                if verbose {
-                    eprintln!("{}: {} record(s)", input.name, o.records.len());
-                }
-                warnings.extend(o.warnings);
-                records.extend(o.records);
-            }
-            converted = records.len();
+            let (records, n) = gather(&files, outcomes, verbose, &mut failed, &mut warnings);
+            converted = n;
             // format after format (a blank line between), each formatted on all cores a run
             // of records at a time and streamed: no output is ever held whole
             let mut w = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());

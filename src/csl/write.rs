@@ -8,7 +8,6 @@ use crate::record::{
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::Serialize;
 use serde_json::Value;
-use std::collections::HashSet;
 
 /// Keys of `custom` that this module writes and reads.
 const RESERVED: &[&str] = &[
@@ -49,9 +48,7 @@ pub(crate) fn write_to<W: std::io::Write>(records: &[Record], out: W) -> std::io
 /// and each batch is serialised on all cores.
 pub struct Writer<W: std::io::Write> {
     out: std::io::BufWriter<W>,
-    used: HashSet<String>,
-    /// The next suffix to try for a repeated base id (keeps many repeats linear).
-    next: std::collections::HashMap<String, usize>,
+    ids: crate::stream::Unique,
     started: bool,
 }
 
@@ -71,27 +68,9 @@ impl<W: std::io::Write> Writer<W> {
     pub fn new(out: W) -> Writer<W> {
         Writer {
             out: std::io::BufWriter::with_capacity(1 << 16, out),
-            used: HashSet::new(),
-            next: std::collections::HashMap::new(),
+            ids: crate::stream::Unique::default(),
             started: false,
         }
-    }
-
-    /// `base`, or `base` with the first free suffix, unique among the ids given.
-    fn unique(&mut self, base: String) -> String {
-        let mut id = base.clone();
-        if self.used.contains(&id) {
-            let n = self.next.entry(base.clone()).or_insert(2);
-            loop {
-                id = format!("{base}-{n}");
-                *n += 1;
-                if !self.used.contains(&id) {
-                    break;
-                }
-            }
-        }
-        self.used.insert(id.clone());
-        id
     }
 
     /// Writes the items of `records` (the next in the array).
@@ -106,7 +85,7 @@ impl<W: std::io::Write> Writer<W> {
             .zip(bases)
             .map(|(r, base)| ItemOut {
                 r,
-                id: self.unique(base),
+                id: self.ids.unique(base),
             })
             .collect();
         let threads = crate::stream::threads();
