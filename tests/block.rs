@@ -196,7 +196,7 @@ fn not_a_block_is_a_positioned_error() {
         assert!(e.to_string().contains("expected a citation block"), "{e}");
     }
     let e = block::read("Search in\n\nget citation\n\n• share document\n").unwrap_err();
-    assert!(e.to_string().starts_with("4:1: block: expected the citation line after \"get citation\", found \"• share document\""), "{e}");
+    assert!(e.to_string().starts_with("5:3: block: expected the citation line after \"get citation\", found \"share document\""), "{e}");
 }
 
 /// The fields a block holds exactly for any record (others are normalised once: see the

@@ -255,11 +255,21 @@ pub(crate) fn write_name(n: &Name, out: &mut String) {
             if !p.given.is_empty() || !p.suffix.is_empty() {
                 out.push_str(", ");
                 braced_if(&p.given, needs_brace(&p.given), out);
-            } else {
+            } else if !plain_word(f) || !p.particle.trim().is_empty() {
+                // "{Kim Il Sung}," is a person with no given name; "{Kim Il Sung}" alone
+                // would read as an organisation, and "von {G.} Field" as other parts.
                 out.push(',');
             }
         }
     }
+}
+
+/// A capitalised word of letters, apostrophes and hyphens ("Anonymous", "O'Neill"): written
+/// alone it reads back as the family name, so it needs no trailing comma (which biber flags).
+fn plain_word(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+        && !s.eq_ignore_ascii_case("others")
+        && s.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-')
 }
 
 /// Writes a name list joined with " and ".
@@ -328,5 +338,6 @@ mod tests {
         let mut s = String::new();
         write_names(&names, &mut s);
         assert_eq!(read_names(&s), names, "{s}");
+        assert!(s.ends_with(" and Kim"), "a family name alone needs no comma: {s}");
     }
 }

@@ -39,6 +39,14 @@ impl<'a> Page<'a> {
         Position::at(self.input, offset)
     }
 
+    /// The position of line `i`'s text after its bullet, if any.
+    pub fn bare_position(&self, i: usize) -> Position {
+        match self.lines.get(i) {
+            Some(l) => Position::at(self.input, l.offset + (l.text.len() - unbullet(l.text).len())),
+            None => self.position(i),
+        }
+    }
+
     /// The text of line `i` without a leading bullet ("• Citation" → "Citation").
     pub fn bare(&self, i: usize) -> &'a str {
         self.lines.get(i).map_or("", |l| unbullet(l.text))

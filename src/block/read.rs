@@ -201,15 +201,24 @@ fn funders(line: &str) -> Vec<String> {
     let rest = line.strip_prefix(FUNDER_PHRASE).unwrap_or(line).trim();
     let rest = rest.strip_suffix('.').unwrap_or(rest);
     let rest = rest.strip_prefix("the ").unwrap_or(rest);
-    split_top_commas(rest)
-        .into_iter()
-        .map(|f| {
-            let f = f.trim();
-            let f = f.strip_prefix("and ").unwrap_or(f);
-            f.strip_prefix("the ").unwrap_or(f).to_string()
-        })
-        .filter(|f| !f.is_empty())
-        .collect()
+    let mut out: Vec<String> = Vec::new();
+    for f in split_top_commas(rest) {
+        let f = f.trim();
+        if matches!(f, "Inc." | "Inc" | "Ltd." | "Ltd" | "LLC" | "L.L.C.") {
+            // "Henry Luce Foundation, Inc.": part of the name before it
+            if let Some(prev) = out.last_mut() {
+                prev.push_str(", ");
+                prev.push_str(f);
+                continue;
+            }
+        }
+        let f = f.strip_prefix("and ").unwrap_or(f);
+        let f = f.strip_prefix("the ").unwrap_or(f);
+        if !f.is_empty() {
+            out.push(f.to_string());
+        }
+    }
+    out
 }
 
 fn split_top_commas(s: &str) -> Vec<&str> {
@@ -319,9 +328,9 @@ fn old(page: &Page, b: &mut Builder) -> Result<()> {
     let Some(start) = start else {
         return Err(Error::syntax(
             "block",
-            page.position(get + 1),
+            page.bare_position(share),
             "the citation line after \"get citation\"",
-            page.lines.get(share).map_or("", |l| l.text),
+            page.bare(share),
         ));
     };
     b.citation = Some(joined_from(start));
@@ -426,6 +435,13 @@ fn apply_trailer(entries: Vec<(&'static str, String)>, b: &mut Builder) {
 /// A label line: "Type", "Type:", "Type: Letter", "Record ID 120502". Returns the label and the
 /// value on the same line.
 fn label_of(l: &str) -> Option<(&'static str, &str)> {
+    label_in(l, false)
+}
+
+/// As [`label_of`]; `documented` says the line comes after "Document Information", where
+/// "Source RGASPI, f. 558 …", "Type Letter" and "Language Russian" are labels too (before it,
+/// such a line is more likely text that starts with the word).
+fn label_in(l: &str, documented: bool) -> Option<(&'static str, &str)> {
     for &label in SECTION_LABELS.iter().chain(PDF_LABELS) {
         if let Some(rest) = l.strip_prefix(label) {
             let rest = rest.strip_prefix(':').unwrap_or(rest);
@@ -433,15 +449,29 @@ fn label_of(l: &str) -> Option<(&'static str, &str)> {
                 return Some((label, ""));
             }
             if let Some(v) = rest.strip_prefix(' ') {
-                if label != "Source" && label != "Type" && label != "Language"
-                    || l[label.len()..].starts_with(':')
-                {
-                    return Some((label, v.trim()));
+                let v = v.trim();
+                let loose = match label {
+                    "Source" => documented,
+                    "Type" => documented && v.split(' ').count() <= 4 && starts_upper(v),
+                    "Language" => {
+                        documented
+                            && v.split([',', ' '])
+                                .filter(|w| !w.is_empty() && *w != "and")
+                                .all(starts_upper)
+                    }
+                    _ => true,
+                };
+                if loose || l[label.len()..].starts_with(':') {
+                    return Some((label, v));
                 }
             }
         }
     }
     None
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// The labelled sections of the new site in lines `from..to`.
@@ -453,9 +483,11 @@ fn sections(page: &Page, from: usize, to: usize, b: &mut Builder) {
         }
     };
     let mut blank = false;
+    let mut documented = false;
     for i in from..to.min(page.lines.len()) {
         let l = page.bare(i);
-        if let Some((label, same_line)) = label_of(l) {
+        if let Some((label, same_line)) = label_in(l, documented) {
+            documented |= label == "Document Information";
             flush(current.take(), b);
             let mut values = Vec::new();
             if !same_line.is_empty() {

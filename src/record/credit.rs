@@ -269,7 +269,7 @@ pub fn parse_credits(text: &str) -> Vec<Credit> {
         let names = text[start + len..end].trim();
         let names = names
             .strip_suffix('.')
-            .filter(|n| !ends_with_initial(n))
+            .filter(|n| !ends_with_initial(n) && !n.ends_with(" Jr") && !n.ends_with(" Sr"))
             .unwrap_or(names);
         let names = names.trim_end_matches([';', ',']).trim();
         clauses.push(Clause {
@@ -315,6 +315,15 @@ fn split_names(list: &str) -> Vec<(&str, Option<&str>)> {
     } else {
         for piece in split_outside_parens(list, ",") {
             let piece = piece.trim();
+            if is_suffix(piece) {
+                // "Jan Kopecky, Jr.": the suffix belongs to the name before it
+                if let Some(prev) = parts.last_mut() {
+                    let start = prev.as_ptr() as usize - list.as_ptr() as usize;
+                    let end = piece.as_ptr() as usize - list.as_ptr() as usize + piece.len();
+                    *prev = &list[start..end];
+                    continue;
+                }
+            }
             let piece = piece.strip_prefix("and ").unwrap_or(piece);
             for p in split_outside_parens(piece, " and ") {
                 if !p.trim().is_empty() {
@@ -330,6 +339,10 @@ fn split_names(list: &str) -> Vec<(&str, Option<&str>)> {
             _ => (p, None),
         })
         .collect()
+}
+
+fn is_suffix(s: &str) -> bool {
+    matches!(s, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")
 }
 
 fn split_outside_parens<'a>(s: &'a str, sep: &str) -> Vec<&'a str> {
@@ -429,6 +442,17 @@ mod tests {
 
     fn t(role: &str, name: &str, project: Option<&str>) -> (String, String, Option<String>) {
         (role.into(), name.into(), project.map(Into::into))
+    }
+
+    #[test]
+    fn a_suffix_stays_with_its_name() {
+        let c = parse_credits("Translated by Vojtech Mastny and Jan Kopecky, Jr.");
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!(c[1].name.family(), "Kopecky");
+        assert!(matches!(&c[1].name, Name::Person(p) if p.suffix == "Jr."));
+        assert_eq!(parse_credits(&render_credits(&c)), c);
+        let three = parse_credits("Translated by A. Smith, Jan Kopecky, Jr., and B. Jones");
+        assert_eq!(three.len(), 3, "{three:?}");
     }
 
     #[test]

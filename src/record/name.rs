@@ -188,6 +188,31 @@ const ORG_WORDS: &[&str] = &[
     "ltd.",
     "corporation",
     "union",
+    "party",
+    "government",
+    "army",
+    "navy",
+    "front",
+    "league",
+    "secretariat",
+    "presidium",
+    "politburo",
+    "consulate",
+    "legation",
+    "delegation",
+    "headquarters",
+    "directorate",
+    "administration",
+    "cabinet",
+    "parliament",
+    "assembly",
+    "congress",
+    "federation",
+    "organization",
+    "organisation",
+    "company",
+    "bank",
+    "newspaper",
 ];
 
 /// Family names that are written first when they open a romanised East Asian name.
@@ -201,6 +226,32 @@ const EAST_ASIAN_FAMILY: &[&str] = &[
     "Du", "Ye", "Cheng", "Wei", "Su", "Lu", "Ding", "Ren", "Shen", "Yao", "Zhong", "Dai", "Mao",
     "Qian", "Tan", "Niu", "Shi", "Hou", "Zhou", "Li",
 ];
+
+/// Common Korean family names that, at the end of a three-word name, show it is written given
+/// name first ("Yu Jin Kim").
+const KOREAN_FAMILY_LAST: &[&str] = &[
+    "Kim", "Lee", "Park", "Pak", "Choi", "Rhee", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim",
+    "Han", "Shin", "Kwon", "Hwang", "Ahn", "Hong",
+];
+
+/// Is `w` shaped like romanised Korean or Chinese syllables ("Il", "Sung", "Jong-dae", "Xiao"):
+/// an onset of at most three consonants, one to three vowels, and an optional n, ng, m, l, k, p,
+/// t or r? Western given names ("Ann", "Smith", "Harvey") are not.
+fn syllables(w: &str) -> bool {
+    let vowel = |c: char| "aeiouywŏŭüéèêáàâíìóòôúù".contains(c);
+    w.split('-').all(|part| {
+        let lower: String = part.to_lowercase().replace(['\'', '’'], "");
+        let letters: Vec<char> = lower.chars().collect();
+        let onset = letters.iter().take_while(|&&c| !vowel(c)).count();
+        let nucleus = letters[onset..].iter().take_while(|&&c| vowel(c)).count();
+        let coda: String = letters[onset + nucleus..].iter().collect();
+        (1..=6).contains(&letters.len())
+            && letters.iter().all(|c| c.is_alphabetic())
+            && onset <= 3
+            && (1..=3).contains(&nucleus)
+            && matches!(coda.as_str(), "" | "n" | "ng" | "m" | "l" | "k" | "p" | "t" | "r")
+    })
+}
 
 const PARTICLES: &[&str] = &[
     "van", "von", "de", "da", "del", "della", "di", "du", "la", "le", "der", "den", "ten", "ter",
@@ -263,11 +314,15 @@ impl Name {
         let first = words[0];
         let family_first = suffix.is_empty()
             && (has_script_without_case(text)
-                || EAST_ASIAN_FAMILY.contains(&first)
+                || (EAST_ASIAN_FAMILY.contains(&first) || first == "Lee" || first == "Yi")
                     && (words.len() == 3
                         && words.iter().all(|w| starts_upper(w))
-                        && words.iter().all(|w| !w.ends_with('.'))
-                        || words.len() == 2 && words[1].contains('-') && starts_upper(words[1])));
+                        && words[1..].iter().all(|w| syllables(w))
+                        && !KOREAN_FAMILY_LAST.contains(&words[2])
+                        || words.len() == 2
+                            && words[1].contains('-')
+                            && starts_upper(words[1])
+                            && syllables(words[1])));
         if family_first {
             return Name::Person(PersonName {
                 family: first.to_string(),
@@ -318,6 +373,12 @@ mod tests {
             ("Kim Il Sung", "Il Sung", "Kim"),
             ("Pak Ui-won", "Ui-won", "Pak"),
             ("Balazs Szalontai", "Balazs", "Szalontai"),
+            ("Jo Ann Smith", "Jo Ann", "Smith"),
+            ("Yu Jin Kim", "Yu Jin", "Kim"),
+            ("Lee Harvey Oswald", "Lee Harvey", "Oswald"),
+            ("Lee Sang-sook", "Sang-sook", "Lee"),
+            ("Kim Ch'ang-ho", "Ch'ang-ho", "Kim"),
+            ("Zhou En Lai", "En Lai", "Zhou"),
         ];
         for (text, given, family) in cases {
             let n = Name::parse(text);
@@ -334,6 +395,10 @@ mod tests {
             Name::Organization(_)
         ));
         assert!(matches!(Name::parse("NKIDP"), Name::Organization(_)));
+        assert!(matches!(
+            Name::parse("Workers' Party of Korea"),
+            Name::Organization(_)
+        ));
         assert_eq!(Name::parse("毛泽东").family(), "毛泽东");
     }
 }
