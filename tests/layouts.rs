@@ -131,3 +131,34 @@ fn new_site_labels_with_values_on_the_same_line() {
         r
     );
 }
+
+#[test]
+fn new_site_labels_without_colon_and_a_page_without_date() {
+    // no date line: the first line is the title (a funder line follows it)
+    let page = "Skip to content\n\nA Title, with a Comma\n\nThis document was made possible with support from the Henry Luce Foundation, Inc., Leon Levy Foundation\n\nTo Comrade A. I. Mikoyan\n\nBody text.\n\nSummary text.\n\nAuthor(s):\n\nWorkers' Party of Korea\n\nDocument Information\n\nSource RGASPI, f. 558, op. 11, d. 97, ll. 67-70. Contributed by Sergey Radchenko and translated by Gary Goldberg.\n\nRights\n\nSource material may be reused.\n\nType Conversation\n\nLanguage Romanian\n\nRecord ID 134696\n";
+    let r = read(page);
+    assert_eq!(r.title, "A Title, with a Comma");
+    assert_eq!(r.date, None);
+    assert_eq!(r.body.len(), 2);
+    assert_eq!(
+        r.funders,
+        ["Henry Luce Foundation, Inc.", "Leon Levy Foundation"]
+    );
+    assert!(
+        matches!(r.authors[0], Name::Organization(_)),
+        "{:?}",
+        r.authors
+    );
+    assert_eq!(parts(&r, 0)[0], (PartKind::Fond, "558".into()));
+    assert_eq!(r.credits.len(), 2);
+    assert_eq!(r.genre.as_deref(), Some("Conversation"));
+    assert_eq!(r.languages, ["Romanian"]);
+    assert_eq!(r.digital.doc_id.as_deref(), Some("134696"));
+}
+
+#[test]
+fn a_suffix_in_a_credit_list() {
+    let r = read("“T,” May 1, 1962, History and Public Policy Program Digital Archive, AMSZ. Translated by Vojtech Mastny and Jan Kopecky, Jr.");
+    assert_eq!(r.credits.len(), 2);
+    assert_eq!(r.credits[1].name.family(), "Kopecky");
+}

@@ -269,7 +269,8 @@ pub(crate) fn write_name(n: &Name, out: &mut String) {
 fn plain_word(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
         && !s.eq_ignore_ascii_case("others")
-        && s.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-')
+        && s.chars()
+            .all(|c| c.is_alphabetic() || c == '\'' || c == '-')
 }
 
 /// Writes a name list joined with " and ".
@@ -338,6 +339,9 @@ mod tests {
         let mut s = String::new();
         write_names(&names, &mut s);
         assert_eq!(read_names(&s), names, "{s}");
-        assert!(s.ends_with(" and Kim"), "a family name alone needs no comma: {s}");
+        assert!(
+            s.ends_with(" and Kim"),
+            "a family name alone needs no comma: {s}"
+        );
     }
 }

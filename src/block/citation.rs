@@ -5,6 +5,7 @@ use crate::record::{clause_starts, Date, Original};
 use nom::bytes::complete::{tag, take_till1};
 use nom::combinator::recognize;
 use nom::{IResult, Parser};
+use std::borrow::Cow;
 
 /// What a citation line holds.
 #[derive(Debug, Default, PartialEq)]
@@ -20,7 +21,7 @@ pub(crate) struct Citation<'a> {
 pub(crate) struct Source<'a> {
     pub archive: Option<&'a str>,
     pub credits: Option<&'a str>,
-    pub url: Option<&'a str>,
+    pub url: Option<Cow<'a, str>>,
 }
 
 const OPEN_QUOTES: &[char] = &['"', '“', '„', '«'];
@@ -115,7 +116,7 @@ pub(crate) fn parse_citation(line: &str) -> Citation<'_> {
 }
 
 /// Splits a trailing URL (perhaps followed by a period) off `s`.
-fn split_url(s: &str) -> (&str, Option<&str>) {
+fn split_url(s: &str) -> (&str, Option<Cow<'_, str>>) {
     let i = s
         .char_indices()
         .rev()
@@ -124,10 +125,38 @@ fn split_url(s: &str) -> (&str, Option<&str>) {
     let last = s[i..].trim_end_matches('.');
     match url(last) {
         Ok(("", u)) if !u.ends_with(',') && !u.contains(['"', '“', '”']) => {
-            (s[..i].trim_end(), Some(u))
+            (s[..i].trim_end(), Some(Cow::Borrowed(u)))
         }
-        _ => (s, None),
+        _ => split_wrapped_url(s),
     }
+}
+
+/// A URL hard-wrapped at the end of a citation ("http://di gitalarchive.wilsoncenter.org/
+/// document/1 15780", as PDF text extraction gives it): pieces after the last `http` that can
+/// only be more of the URL are joined back.
+fn split_wrapped_url(s: &str) -> (&str, Option<Cow<'_, str>>) {
+    let Some(at) = s
+        .rmatch_indices("http")
+        .map(|(k, _)| k)
+        .find(|&k| k == 0 || s[..k].ends_with(char::is_whitespace))
+    else {
+        return (s, None);
+    };
+    let tail = s[at..].trim_end().trim_end_matches('.');
+    let mut pieces = tail.split_whitespace();
+    let first = pieces.next().unwrap_or("");
+    let more = |p: &str| {
+        !p.starts_with(char::is_uppercase)
+            && !["and", "by", "for", "in", "at", "on", "accessed"].contains(&p)
+            && p.chars().all(|c| {
+                c.is_ascii_graphic() && !matches!(c, '"' | '<' | '>' | '[' | ']' | '(' | ')')
+            })
+    };
+    if !matches!(url(first), Ok(("", _))) || !pieces.clone().all(more) {
+        return (s, None);
+    }
+    let joined: String = tail.split_whitespace().collect();
+    (s[..at].trim_end(), Some(Cow::Owned(joined)))
 }
 
 fn parse_citation_without_url(line: &str) -> Citation<'_> {
@@ -291,9 +320,22 @@ mod tests {
         assert_eq!(c.source.archive, Some("RGANI, f. 5, op. 49, d. 131"));
         assert_eq!(c.source.credits, Some("translated by Gary Goldberg"));
         assert_eq!(
-            c.source.url,
+            c.source.url.as_deref(),
             Some("http://digitalarchive.wilsoncenter.org/document/1")
         );
+        // a URL hard-wrapped by PDF text extraction, even mid-word
+        let c = parse_citation("“T,” May 1, 1962, History and Public Policy Program Digital Archive, AMSZ. Translated by X Y (Troy University). http://di gitalarchive.wilsoncenter.org/ document/1 15780");
+        assert_eq!(
+            c.source.credits,
+            Some("Translated by X Y (Troy University).")
+        );
+        assert_eq!(
+            c.source.url.as_deref(),
+            Some("http://digitalarchive.wilsoncenter.org/document/115780")
+        );
+        // but not text after a URL
+        let c = parse_citation("“T,” May 1, 1962, History and Public Policy Program Digital Archive, AMSZ http://x.org/1 Translated by X Y.");
+        assert_eq!(c.source.url, None);
         // lost quotes
         let c = parse_citation("Telegram from Polish Embassy in Washington (Drozniak), 3 November 1962, November 03, 1962, History and Public Policy Program Digital Archive, AMSZ. Translated by X Y.");
         assert_eq!(

@@ -4,6 +4,7 @@ use super::citation::{self, parse_citation, parse_source, Citation, Source};
 use super::page::{normalise_spaces, Page};
 use crate::error::{Error, Result};
 use crate::record::{parse_credits, Block, Date, DigitalArchive, Extra, Name, Record, Rendition};
+use std::borrow::Cow;
 
 /// The four layouts of real pages, plus a bare citation line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -173,7 +174,7 @@ impl Builder {
             r.credits = parse_credits(credits);
             r.credit_line = Some(credits.to_string());
         }
-        r.digital.url = source.url.map(str::to_string).or(self.url_line);
+        r.digital.url = source.url.map(Cow::into_owned).or(self.url_line);
         r.digital.doc_id = self.record_id.or_else(|| {
             r.digital
                 .url
@@ -451,7 +452,7 @@ fn label_in(l: &str, documented: bool) -> Option<(&'static str, &str)> {
             if let Some(v) = rest.strip_prefix(' ') {
                 let v = v.trim();
                 let loose = match label {
-                    "Source" => documented,
+                    "Source" => documented && starts_upper(v) && v.contains([',', '.']),
                     "Type" => documented && v.split(' ').count() <= 4 && starts_upper(v),
                     "Language" => {
                         documented
@@ -572,7 +573,7 @@ fn new(page: &Page, b: &mut Builder) -> Result<()> {
         i = page
             .find(i + 1, |l| !l.is_empty())
             .unwrap_or(page.lines.len());
-    } else if !first.is_empty() && label_of(first).is_none() {
+    } else if !first.is_empty() && label_of(first).is_none() && unread_date(page, i) {
         b.extra.push(Extra {
             label: "date".into(),
             value: first.to_string(),
@@ -612,6 +613,25 @@ fn new(page: &Page, b: &mut Builder) -> Result<()> {
     b.body = paragraphs;
     sections(page, labels, page.lines.len(), b);
     Ok(())
+}
+
+/// Is line `i`, the first of a new-site page but not a date we read, still its date line
+/// ("Undated", "Circa 1950s")? It is short and date-like, and the title follows it (a funder
+/// line right after says it was the title: the page has no date line).
+fn unread_date(page: &Page, i: usize) -> bool {
+    let l = page.bare(i);
+    let lower = l.to_lowercase();
+    let datelike = l.contains(|c: char| c.is_ascii_digit())
+        || ["undated", "n.d", "unknown", "circa"]
+            .iter()
+            .any(|w| lower.contains(w))
+        || lower
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| crate::record::month_number(w).is_some());
+    let funder_next = page
+        .find(i + 1, |l| !l.is_empty())
+        .is_some_and(|n| page.bare(n).starts_with(FUNDER_PHRASE));
+    l.chars().count() <= 40 && datelike && !funder_next
 }
 
 /// The PDF export.

@@ -148,7 +148,7 @@ fn agrees(line: &str, r: &Record) -> bool {
         && c.program == r.digital.name.as_deref()
         && c.source.archive.map(crate::record::Original::parse) == r.original
         && c.source.credits == r.credit_line.as_deref()
-        && c.source.url == r.digital.url.as_deref()
+        && c.source.url.as_deref() == r.digital.url.as_deref()
 }
 
 fn build(r: &Record) -> String {

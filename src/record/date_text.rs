@@ -140,7 +140,7 @@ fn month(i: &str) -> IResult<&str, u8> {
     Ok((rest, m))
 }
 
-fn month_number(w: &str) -> Option<u8> {
+pub(crate) fn month_number(w: &str) -> Option<u8> {
     if w.len() < 3 {
         return None;
     }

@@ -5,6 +5,7 @@ pub mod bibliographic;
 mod credit;
 mod date;
 mod date_text;
+pub(crate) use date_text::month_number;
 mod name;
 mod source;
 
