@@ -200,7 +200,7 @@ fn markup() {
         markup: Markup::Markdown,
         ..Style::default()
     };
-    assert_eq!(bibliography(&r, &md), "“Talks <b> & “more”.” Milovan Djilas. *Wartime*. (New York: Harcourt Brace Jovanovich, 1977), 385-387.".replace("<b>", "\\<b>"));
+    assert_eq!(bibliography(&r, &md), "“Talks <b> & “more”.” Milovan Djilas. *Wartime*. (New York: Harcourt Brace Jovanovich, 1977), 385-387.".replace("<b> &", "\\<b> \\&"));
     assert_eq!(note(&r, &Style::default()), "“Talks <b> & “more”,” Milovan Djilas. Wartime. (New York: Harcourt Brace Jovanovich, 1977), 385-387.");
 }
 
@@ -212,15 +212,22 @@ fn errors_have_positions_and_nothing_panics() {
         ("“unclosed", Form::Note),
         ("“Title,” trans. X", Form::Note),
         ("Author “Title.”", Form::Note),
-        ("“Title,” 1957", Form::ShortNote),
-        ("“T.” Foo", Form::Bibliography),
-        ("\n\n  “T,” x", Form::Note),
+        ("“Title,” 1957\nfoo", Form::ShortNote),
     ] {
         let e = parse(text, form).unwrap_err();
         assert!(e.position().is_some(), "{text}: {e}");
     }
     let e = parse("“Title,” trans.\nX", Form::Note).unwrap_err();
     assert_eq!(e.position().unwrap().line, 2);
+    // a missing final period is forgiven, except after an initial, which it would join
+    assert_eq!(
+        parse("“T.” Foo", Form::Bibliography).unwrap().shelfmark(),
+        Some("Foo")
+    );
+    assert!(parse("“Title,” 1957", Form::ShortNote)
+        .unwrap()
+        .date
+        .is_some());
 }
 
 proptest! {
@@ -520,4 +527,36 @@ fn only_readings_that_settle_are_given() {
     )
     .unwrap();
     assert_eq!(r.credits.len(), 4);
+}
+
+#[test]
+fn hand_written_notes_are_read_as_the_manual_writes_them() {
+    let parse_note = |s: &str| parse(s, Form::Note);
+    let parse_bibliography = |s: &str| parse(s, Form::Bibliography);
+    let want = |r: &archivecite::Record| {
+        assert_eq!(r.title, "Memorandum");
+        assert_eq!(r.date.as_ref().unwrap().to_string(), "1957-12-07");
+        assert_eq!(r.credits[0].name.to_string(), "Gary Goldberg");
+        assert_eq!(r.shelfmark(), Some("AVPRF F. 0102, Op. 13, Delo 5"));
+        assert_eq!(
+            r.digital.name.as_deref(),
+            Some("History and Public Policy Program Digital Archive")
+        );
+    };
+    for n in [
+        // straight quotes, no final period
+        "\"Memorandum,\" trans. Gary Goldberg, December 7, 1957, AVPRF F. 0102, Op. 13, Delo 5, History and Public Policy Program Digital Archive",
+        // a note number, the comma outside the quote, "translated by", an access date
+        "1. “Memorandum”, translated by Gary Goldberg, December 7, 1957, AVPRF F. 0102, Op. 13, Delo 5, History and Public Policy Program Digital Archive, https://digitalarchive.wilsoncenter.org/document/1, accessed March 3, 2024.",
+        "“Memorandum,” trans. by Gary Goldberg, December 7, 1957, AVPRF F. 0102, Op. 13, Delo 5, History and Public Policy Program Digital Archive.",
+    ] {
+        want(&parse_note(n).unwrap_or_else(|e| panic!("{e}: {n}")));
+    }
+    let b = parse_bibliography("\"Memorandum.\" Translated by Gary Goldberg. December 7, 1957. AVPRF F. 0102, Op. 13, Delo 5. History and Public Policy Program Digital Archive. Accessed March 3, 2024. https://digitalarchive.wilsoncenter.org/document/1.").unwrap();
+    want(&b);
+    assert_eq!(b.extra[0].value, "March 3, 2024");
+    assert_eq!(b.digital.doc_id.as_deref(), Some("1"));
+    // what cannot be read keeps the error for the note as given
+    let e = parse_note("“Memorandum trans. Gary").unwrap_err();
+    assert!(e.to_string().starts_with("1:"), "{e}");
 }

@@ -1,5 +1,6 @@
 //! The `archivecite` command line: argument parsing, files, exit codes. No format logic here.
 
+use archivecite::chicago::{Markup, ShortNoteDate};
 use archivecite::{read_batches, read_lenient, write_to, Error, Format, Options, Record, Writer};
 use clap::{Parser, Subcommand};
 use rayon::prelude::*;
@@ -74,11 +75,26 @@ struct ConvertArgs {
     /// Chicago edition: 17 or 18.
     #[arg(long, default_value_t = 18, value_parser = clap::value_parser!(u8).range(17..=18))]
     edition: u8,
+    /// Chicago strings as plain text, HTML (`<i>`, escaped) or Markdown (`*`, escaped).
+    #[arg(long, value_enum, default_value_t = MarkupArg::Plain)]
+    markup: MarkupArg,
+    /// Chicago short note without the date (by default it carries it: the archive holds
+    /// hundreds of documents with the same short title).
+    #[arg(long)]
+    short_note_without_date: bool,
     /// BibLaTeX: biblatex-chicago's `@misc` with `entrysubtype = {archival}`.
     #[arg(long)]
     biblatex_chicago: bool,
     #[command(flatten)]
     input: InputArgs,
+}
+
+/// `--markup`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum MarkupArg {
+    Plain,
+    Html,
+    Markdown,
 }
 
 /// A progress bar on a terminal for batches, nothing when piped or quiet.
@@ -471,6 +487,14 @@ fn convert(args: ConvertArgs) -> Result<bool, String> {
     let files = inputs(&args.input)?;
     let mut options = Options::default();
     options.chicago.edition = args.edition;
+    options.chicago.markup = match args.markup {
+        MarkupArg::Plain => Markup::Plain,
+        MarkupArg::Html => Markup::Html,
+        MarkupArg::Markdown => Markup::Markdown,
+    };
+    if args.short_note_without_date {
+        options.chicago.short_note_date = ShortNoteDate::Omit;
+    }
     options.biblatex_chicago = args.biblatex_chicago;
     let quiet = args.input.quiet;
     let verbose = args.input.verbose && !quiet;

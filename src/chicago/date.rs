@@ -374,6 +374,18 @@ pub(crate) fn read_date(i: &str) -> Option<(&str, Date)> {
     Some((rest, Date::new(edtf)))
 }
 
+/// As [`read_date`], for a date that opens a sentence of the bibliography and so starts with a
+/// capital ("Ca. 1957", "Until 1958", "Twentieth century").
+pub(crate) fn read_sentence_date(i: &str) -> Option<(&str, Date)> {
+    if let Some(found) = read_date(i) {
+        return Some(found);
+    }
+    let first = i.chars().next().filter(char::is_ascii_uppercase)?;
+    let lowered = format!("{}{}", first.to_ascii_lowercase(), &i[1..]);
+    let (after, d) = read_date(&lowered)?;
+    Some((&i[i.len() - after.len()..], d))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -299,6 +299,11 @@ pub fn bibliography(record: &Record, style: &Style) -> String {
 /// not, two elements cannot be told apart (names followed by a shelfmark that reads as more
 /// names, with only "et al." between them) and the error points after the title.
 ///
+/// A note as people write it by hand is read as the Manual would write it: a note number,
+/// straight quotes, the comma outside the closing quote, "translated by" or "trans. by" in a
+/// note, a missing final period; an access date ("accessed March 3, 2024") is kept as the
+/// extra `accessed`.
+///
 /// ```
 /// use archivecite::chicago::{parse, Form};
 /// let r = parse("“Journal of Soviet Ambassador,” December 7, 1957.", Form::ShortNote).unwrap();
@@ -311,27 +316,34 @@ pub fn parse(input: &str, form: Form) -> Result<Record> {
     read::parse(input, form)
 }
 
-/// The short title: the title itself if it has at most four words; else its first four words
-/// after an initial "A", "An" or "The", in their order, without a comma, colon or semicolon
-/// after the last.
+/// The short title (CMOS 17th 14.30, 18th 13.32): the main title without its subtitle; if that
+/// has more than four words, its first four words after an initial "A", "An" or "The", without
+/// a function word ("to", "of", "and" …) or a comma, colon or semicolon at the end, and never
+/// cut inside a quotation.
 ///
 /// ```
 /// use archivecite::chicago::short_title;
 /// assert_eq!(short_title("Journal of Soviet Ambassador to the DPRK"), "Journal of Soviet Ambassador");
 /// assert_eq!(short_title("The Cable from the Chinese Embassy"), "Cable from the Chinese");
 /// assert_eq!(short_title("The Cable"), "The Cable");
-/// assert_eq!(short_title("Memorandum, Conversation, Kim, and Others"), "Memorandum, Conversation, Kim, and");
-/// assert_eq!(short_title("Notes: Talks with Kim Il Sung"), "Notes: Talks with Kim");
+/// assert_eq!(short_title("Message from Bagirov to Mikoyan on Publishing"), "Message from Bagirov");
+/// assert_eq!(short_title("Memorandum, Conversation, Kim, and Others"), "Memorandum, Conversation, Kim");
+/// assert_eq!(short_title("Notes: Talks with Kim Il Sung"), "Notes");
+/// assert_eq!(short_title("Report on 'The Korean Question' by the Embassy"), "Report");
 /// ```
 pub fn short_title(title: &str) -> &str {
-    let words = || title.split_whitespace();
+    let main = match title.find(": ") {
+        Some(k) if k > 0 => &title[..k],
+        _ => title,
+    };
+    let words = || main.split_whitespace();
     if words().nth(4).is_none() {
-        return title;
+        return main;
     }
-    let mut spans = title
+    let mut spans = main
         .split_whitespace()
         .map(|w| {
-            let start = w.as_ptr() as usize - title.as_ptr() as usize;
+            let start = w.as_ptr() as usize - main.as_ptr() as usize;
             (start, start + w.len(), w)
         })
         .peekable();
@@ -341,17 +353,55 @@ pub fn short_title(title: &str) -> &str {
     {
         spans.next();
     }
-    let kept: Vec<(usize, usize, &str)> = spans.take(4).collect();
+    let mut kept: Vec<(usize, usize, &str)> = spans.take(4).collect();
+    // a quotation opened in the kept words and not closed there is cut off whole
+    if let Some(k) = kept
+        .iter()
+        .position(|(_, _, w)| w.starts_with(['"', '\'', '‘', '“']))
+    {
+        let quoted: String = kept[k..]
+            .iter()
+            .map(|(_, _, w)| *w)
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !closes_quote(&quoted) && k > 0 {
+            kept.truncate(k);
+        }
+    }
+    const FUNCTION_WORDS: &[&str] = &[
+        "a", "an", "the", "of", "to", "for", "from", "on", "in", "at", "by", "with", "and", "or",
+        "between", "about", "into", "&", "de", "la", "le", "und", "der", "die", "das",
+    ];
+    while kept.len() > 1
+        && kept.last().is_some_and(|(_, _, w)| {
+            FUNCTION_WORDS.contains(&w.trim_end_matches([',', ';', ':']).to_lowercase().as_str())
+        })
+    {
+        kept.pop();
+    }
     let (Some(first), Some(last)) = (kept.first(), kept.last()) else {
-        return title;
+        return main;
     };
-    let short = title.get(first.0..last.1).unwrap_or(title);
+    let short = main.get(first.0..last.1).unwrap_or(main);
     let trimmed = short.trim_end_matches([',', ';', ':']);
     if trimmed.is_empty() {
         short
     } else {
         trimmed
     }
+}
+
+/// Does `s`, which opens with a quotation mark, also close it?
+fn closes_quote(s: &str) -> bool {
+    let close = match s.chars().next() {
+        Some('“') => '”',
+        Some('‘') => '’',
+        Some(c) => c,
+        None => return true,
+    };
+    s[s.chars().next().map_or(0, char::len_utf8)..]
+        .trim_end_matches([',', ';', ':', '.'])
+        .ends_with(close)
 }
 
 /// The name as a short note writes it: the family name with its particle ("van Beethoven"),

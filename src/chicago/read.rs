@@ -1,6 +1,6 @@
 //! The three forms, read back.
 
-use super::date::read_date;
+use super::date::{read_date, read_sentence_date};
 use super::{is_digital_archive, keeps_period, Form};
 use crate::error::{Error, Position, Result};
 use crate::record::{Credit, DigitalArchive, Name, Original, PersonName, Record, Role};
@@ -266,6 +266,100 @@ impl Fields {
 /// looks like more names …) and the note gets an error at the first element after the title,
 /// rather than a record that changes on every pass.
 pub(crate) fn parse(input: &str, form: Form) -> Result<Record> {
+    // a hand-written note is read as the Manual writes it ("trans. by X" even when it would
+    // read as a translator "by X"); if that fails too, the error is the one for the note as given
+    let (fixed, accessed, by) = as_written(input, form);
+    let given = if by { None } else { Some(settled(input, form)) };
+    if let Some(Ok(r)) = given {
+        return Ok(r);
+    }
+    if fixed == input.trim() && accessed.is_none() {
+        return given.unwrap_or_else(|| settled(input, form));
+    }
+    match settled(&fixed, form) {
+        Ok(mut r) => {
+            r.extra.extend(accessed.map(|value| crate::record::Extra {
+                label: "accessed".into(),
+                value,
+            }));
+            Ok(r)
+        }
+        Err(_) => given.unwrap_or_else(|| settled(input, form)),
+    }
+}
+
+/// What people write by hand, turned into the Manual's form: line breaks, a note number ("1. "), straight
+/// quotes, the comma or period outside the closing quote, "translated by" in a note, "trans.
+/// by", no final period. An access date (", accessed March 3, 2024") is taken out and returned,
+/// and whether the fixed text is to be preferred even where the text as given reads (line breaks
+/// inside names, "by" in a translator's credit).
+fn as_written(input: &str, form: Form) -> (String, Option<String>, bool) {
+    // line breaks and runs of spaces (a note pasted from a PDF) are one space
+    let mut s = input.split_whitespace().collect::<Vec<_>>().join(" ");
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && form != Form::Bibliography && s[digits..].starts_with(". ") {
+        s.drain(..digits + 2);
+    }
+    if !s.contains(OPEN) && s.matches('"').count() >= 2 {
+        // the first straight quote opens the title, the last one before the tail closes it
+        if let Some(k) = s.find('"') {
+            s.replace_range(k..k + 1, &OPEN.to_string());
+        }
+        let closes = [",\" ", ".\" ", "?\" ", "!\" ", "\", ", "\". "];
+        let at_end = [".\"", "?\"", "!\""]
+            .iter()
+            .any(|p| s.ends_with(p))
+            .then(|| s.len() - 1);
+        if let Some(k) = closes
+            .iter()
+            .filter_map(|p| s.rfind(p).map(|k| k + p.find('"').unwrap_or(0)))
+            .chain(at_end)
+            .max()
+        {
+            s.replace_range(k..k + 1, &CLOSE.to_string());
+        }
+    }
+    let (wrong, right) = match form {
+        Form::Bibliography => ("\u{201d}. ", ".\u{201d} "),
+        _ => ("\u{201d}, ", ",\u{201d} "),
+    };
+    if !s.contains(right) {
+        s = s.replacen(wrong, right, 1);
+    }
+    let mut by = input.trim().contains(['\n', '\t', '\r']) || input.contains("  ");
+    if form != Form::Bibliography {
+        for lead in [", ", ",\u{201d} "] {
+            for wrong in ["translated by ", "Translated by ", "trans. by "] {
+                let w = format!("{lead}{wrong}");
+                if s.contains(&w) {
+                    by = true;
+                    s = s.replace(&w, &format!("{lead}trans. "));
+                }
+            }
+        }
+    }
+    let mut accessed = None;
+    for lead in [", accessed ", ". Accessed "] {
+        if let Some(k) = s.find(lead) {
+            let after = &s[k + lead.len()..];
+            if let Some((rest, _)) = super::date::read_date(after) {
+                accessed = Some(after[..after.len() - rest.len()].to_string());
+                s = format!("{}{}", &s[..k], rest);
+            }
+        }
+    }
+    // a final period, unless the text ends with an initial, whose period it would become
+    let initial = s
+        .rsplit([' ', '.'])
+        .next()
+        .is_some_and(|w| w.chars().count() == 1 && w.chars().all(char::is_uppercase));
+    if !s.ends_with(['.', '?', '!']) && !initial {
+        s.push('.');
+    }
+    (s, accessed, by)
+}
+
+fn settled(input: &str, form: Form) -> Result<Record> {
     let r = parse_once(input, form)?;
     let style = super::Style::default();
     let write = |r: &Record| match form {
@@ -622,7 +716,7 @@ fn bibliography_tail(inp: &Input<'_>, tail: &str, r: &mut Record) -> Result<()> 
         }
         rest = &after[next..];
     }
-    if let Some((after, d)) = read_date(rest) {
+    if let Some((after, d)) = read_sentence_date(rest) {
         let next = if after == "." {
             Some("")
         } else if let Some(a) = after.strip_prefix(". ") {

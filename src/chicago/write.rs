@@ -39,12 +39,25 @@ impl Out {
             }
             Markup::Markdown => {
                 for c in t.chars() {
-                    if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<') {
+                    if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '&') {
                         self.s.push('\\');
                     }
                     self.s.push(c);
                 }
             }
+        }
+    }
+
+    /// A URL: in Markdown an autolink, since escapes inside a bare URL would end the link.
+    fn url(&mut self, u: &str) {
+        if self.markup == Markup::Markdown
+            && !u.contains(|c: char| c.is_whitespace() || c == '<' || c == '>')
+        {
+            self.raw("<");
+            self.raw(u);
+            self.raw(">");
+        } else {
+            self.text(u);
         }
     }
 
@@ -283,7 +296,7 @@ pub(crate) fn note(record: &Record, style: &Style) -> String {
     }
     if let Some(u) = url {
         sep(&mut out);
-        out.text(u);
+        out.url(u);
         last = u.to_string();
     }
     out.end_element(&last);
@@ -354,6 +367,13 @@ pub(crate) fn bibliography(record: &Record, style: &Style) -> String {
     if let Some(d) = record.date.as_ref().filter(|d| printable(d)) {
         let mut s = String::new();
         write_date(&mut s, d);
+        // the date opens a sentence: "Ca. 1957.", "Until 1958."
+        if let Some(first) = s
+            .get(..1)
+            .filter(|f| f.bytes().all(|b| b.is_ascii_lowercase()))
+        {
+            s.replace_range(..1, &first.to_ascii_uppercase());
+        }
         out.raw(" ");
         out.text(&s);
         out.end_element(&s);
