@@ -71,8 +71,8 @@
 //!
 //! Compared with citeproc-js 1.4.61 rendering CSL-JSON (type `manuscript`) with
 //! `chicago-notes-bibliography-18th` and `chicago-fullnote-bibliography` (17th); the comparison
-//! runs in `tests/interop/chicago.sh`. With an author, the 18th-edition strings agree character
-//! for character. The differences:
+//! runs in `tests/interop/chicago.sh` on the crate's own CSL-JSON (`--to csl-json`). With an
+//! author, the 18th-edition strings agree character for character, except as listed:
 //!
 //! - **No author.** Every Chicago CSL style puts the translator in the author's place
 //!   ("Gary Goldberg, trans., “Journal …”"). The Manual leads an unsigned manuscript item with
@@ -97,6 +97,15 @@
 //!   reports an error). Our records still name the repository in the shelfmark, so we keep the
 //!   archival form (18th ed. 14.119–14.128). The interop script supplies the Wilson Center's
 //!   name for such fixtures before comparing.
+//! - **Genre.** Both CSL styles print the CSL `genre` after the title ("…,” Letter, trans. …";
+//!   17th: "(Letter, July 24, 1945)"). The Manual uses a descriptive term such as "letter" or
+//!   "memorandum" in place of a title (17th ed. 14.222, 18th ed. 14.120), not beside a quoted
+//!   title, so a titled document's genre is left out. The interop script takes the genre out of
+//!   citeproc-js's strings before comparing.
+//! - **Contributors and obtained-by.** The archive's "Contributed by" / "Obtained by" name who
+//!   found or gave the document, not a co-author; the Manual has no place for them in a
+//!   manuscript citation, so the strings leave them out. Our CSL-JSON keeps them in `custom`
+//!   (CSL `contributor` would make the styles print "with …", as for a co-author).
 //!
 //! **Known, not fixed (citeproc-js is closer to the Manual here):** a title that contains
 //! straight quotation marks ("… Molotov, 'The Anti-Soviet Fabrications … Etc.'") is printed
