@@ -291,8 +291,8 @@ pub(crate) fn parse(input: &str, form: Form) -> Result<Record> {
 /// What people write by hand, turned into the Manual's form: line breaks, a note number ("1. "), straight
 /// quotes, the comma or period outside the closing quote, "translated by" in a note, "trans.
 /// by", no final period. An access date (", accessed March 3, 2024") is taken out and returned,
-/// and whether the fixed text is to be preferred even where the text as given reads (line breaks
-/// inside names, "by" in a translator's credit).
+/// and whether the fixed text is to be preferred even where the text as given reads ("by" in a
+/// translator's credit would otherwise read as a given name).
 fn as_written(input: &str, form: Form) -> (String, Option<String>, bool) {
     // line breaks and runs of spaces (a note pasted from a PDF) are one space
     let mut s = input.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -326,17 +326,23 @@ fn as_written(input: &str, form: Form) -> (String, Option<String>, bool) {
     if !s.contains(right) {
         s = s.replacen(wrong, right, 1);
     }
-    let mut by = input.trim().contains(['\n', '\t', '\r']) || input.contains("  ");
+    let mut by = false;
     if form != Form::Bibliography {
-        for lead in [", ", ",\u{201d} "] {
+        // after the title only: its text is never touched
+        let cut = s.rfind(CLOSE).map_or(0, |k| k + CLOSE.len_utf8());
+        let mut tail = s[cut..].to_string();
+        for lead in [", ", " "] {
             for wrong in ["translated by ", "Translated by ", "trans. by "] {
                 let w = format!("{lead}{wrong}");
-                if s.contains(&w) {
+                let right = format!("{lead}trans. ");
+                // to a fixpoint: "trans. by by X" must not leave a translator "by X"
+                while tail.contains(&w) {
                     by = true;
-                    s = s.replace(&w, &format!("{lead}trans. "));
+                    tail = tail.replace(&w, &right);
                 }
             }
         }
+        s.replace_range(cut.., &tail);
     }
     let mut accessed = None;
     for lead in [", accessed ", ". Accessed "] {
