@@ -32,7 +32,7 @@ fn find_program(line: &str) -> Option<(usize, usize)> {
     let mut from = 0;
     while let Some(i) = line[from..].find(NAME) {
         let end = from + i + NAME.len();
-        let after_ok = line[end..].is_empty() || line[end..].starts_with([',', '.']);
+        let after_ok = line[end..].is_empty() || line[end..].starts_with([',', '.', ';']);
         let before = &line[..from + i];
         // walk back over capitalised words to the ", " (or closing quote) that opens the slot
         if after_ok {
@@ -166,7 +166,7 @@ fn parse_citation_without_url(line: &str) -> Citation<'_> {
     let (head, rest) = match program {
         Some((start, end)) => (
             line[..start].trim_end().trim_end_matches(',').trim_end(),
-            line[end..].trim_start_matches([',', '.']).trim_start(),
+            line[end..].trim_start_matches([',', '.', ';']).trim_start(),
         ),
         None => (line, ""),
     };
