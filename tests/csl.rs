@@ -170,14 +170,24 @@ fn dates() {
     );
     assert_eq!(read_date(r#"{"date-parts": []}"#), None);
     assert_eq!(read_date(r#""1957-12""#).as_deref(), Some("1957-12"));
-    // A date nobody can read is kept.
+    // A date nobody can read is kept: a printed date alone as the block reader keeps one,
+    // anything else as its JSON; both are written back as they were.
     let r = csl::read(r#"{"id": "a", "issued": {"literal": "the morning after"}}"#).unwrap();
     assert_eq!(r[0].date, None);
     assert_eq!(
         r[0].extra[0],
         Extra {
+            label: "date".into(),
+            value: "the morning after".into()
+        }
+    );
+    let r = csl::read(r#"{"id": "a", "issued": {"literal": "the morning after", "circa": 1}}"#)
+        .unwrap();
+    assert_eq!(
+        r[0].extra[0],
+        Extra {
             label: "csl:issued".into(),
-            value: r#"{"literal":"the morning after"}"#.into()
+            value: r#"{"circa":true,"literal":"the morning after"}"#.into()
         }
     );
 }
@@ -460,4 +470,301 @@ proptest! {
         let back = csl::read(&json).map_err(|e| TestCaseError::fail(format!("{e}\n{json}")))?;
         prop_assert_eq!(back, vec![project(r)], "{}", json);
     }
+}
+
+/// The first item of `json` as read, written and parsed as JSON.
+fn rewrite(json: &str) -> (Record, serde_json::Value) {
+    let r = csl::read(json).unwrap().remove(0);
+    let out: serde_json::Value =
+        serde_json::from_str(&csl::write(std::slice::from_ref(&r))).unwrap();
+    (r, out[0].clone())
+}
+
+#[test]
+fn edits_to_our_output_win_over_custom() {
+    use serde_json::json;
+    let mut s = seed();
+    s.credits
+        .push(Credit::new(Role::Editor, Name::parse("David Wolff")));
+    s.credit_line = Some("Translated for NKIDP by Gary Goldberg and edited by David Wolff.".into());
+    let ours: serde_json::Value = serde_json::from_str(&csl::write(&[s.clone()])).unwrap();
+    // Unchanged: exact.
+    assert_eq!(
+        csl::read(&ours.to_string()).unwrap(),
+        vec![project(s.clone())]
+    );
+    let mut it = ours.clone();
+    let o = it[0].as_object_mut().unwrap();
+    o.insert("id".into(), json!("http://zotero.org/users/1/items/ABC"));
+    o.insert("issued".into(), json!({"date-parts": [[1957, 12, 8]]}));
+    o.insert("note".into(), json!("Checked against the scan."));
+    o.insert(
+        "translator".into(),
+        json!([{"family": "Goldberg", "given": "Gary S."}]),
+    );
+    o.remove("editor");
+    o.insert("title".into(), json!("Journal of Puzanov"));
+    o.insert(
+        "URL".into(),
+        json!("https://digitalarchive.wilsoncenter.org/document/1"),
+    );
+    o.insert(
+        "archive_location".into(),
+        json!("AVPRF F. 0102, Op. 13, Delo 6"),
+    );
+    o.insert("keyword".into(), json!("Korea, Plenum"));
+    let (r, out) = rewrite(&it.to_string());
+    assert_eq!(r.title, "Journal of Puzanov");
+    assert_eq!(r.date.as_ref().unwrap().to_string(), "1957-12-08");
+    assert_eq!(r.date.as_ref().unwrap().text(), None);
+    assert_eq!(
+        r.names_with(&Role::Translator),
+        [&Name::parse("Gary S. Goldberg")]
+    );
+    assert!(r.names_with(&Role::Editor).is_empty());
+    assert_eq!(r.credit_line, None); // it named the editor, who is gone
+    assert_eq!(r.shelfmark(), Some("AVPRF F. 0102, Op. 13, Delo 6"));
+    assert_eq!(r.digital.doc_id.as_deref(), Some("1"));
+    assert_eq!(r.funders, s.funders); // what CSL cannot hold still comes from custom
+    for (k, v) in [
+        ("id", json!("http://zotero.org/users/1/items/ABC")),
+        ("issued", json!({"date-parts": [[1957, 12, 8]]})),
+        ("note", json!("Checked against the scan.")),
+        (
+            "translator",
+            json!([{"family": "Goldberg", "given": "Gary S."}]),
+        ),
+        ("title", json!("Journal of Puzanov")),
+        ("keyword", json!("Korea, Plenum")),
+    ] {
+        assert_eq!(out[k], v, "{k}");
+    }
+    assert!(out.get("editor").is_none());
+    // A credit sentence written into the note by hand is the credit line.
+    let mut it = ours.clone();
+    let line = "Translated for NKIDP by Gary Goldberg and edited by Kathryn Weathersby.";
+    it[0]["note"] = json!(line);
+    let (r, out) = rewrite(&it.to_string());
+    assert_eq!(r.credit_line.as_deref(), Some(line));
+    assert!(r
+        .names_with(&Role::Editor)
+        .contains(&&Name::parse("Kathryn Weathersby")));
+    assert_eq!(out["note"], line);
+    // Deleting the note deletes the credit line (the credits stay, in the name variables).
+    let mut it = ours.clone();
+    it[0].as_object_mut().unwrap().remove("note");
+    let (r, _) = rewrite(&it.to_string());
+    assert_eq!(r.credit_line, None);
+    assert_eq!(r.credits.len(), 2);
+    // A name added by hand is a credit; an id changed back to the key is no extra.
+    let mut it = ours;
+    it[0]["contributor"] = json!([{"family": "Ostermann", "given": "Christian F."}]);
+    let (r, _) = rewrite(&it.to_string());
+    assert!(r.credits.contains(&Credit::new(
+        Role::Contributor,
+        Name::parse("Christian F. Ostermann")
+    )));
+    assert!(!r.extra.iter().any(|x| x.label == "id"));
+}
+
+#[test]
+fn literal_dates_survive() {
+    let (r, out) = rewrite(
+        r#"{"id": "a", "type": "book", "title": "T", "issued": {"literal": "Datum"}, "accessed": {"literal": "n.d."}}"#,
+    );
+    // Kept as the block reader keeps a date it cannot read: an extra `date` (the block writer
+    // prints it); written back as the literal.
+    assert!(r.extra.contains(&Extra {
+        label: "date".into(),
+        value: "Datum".into()
+    }));
+    assert_eq!(out["issued"], serde_json::json!({"literal": "Datum"}));
+    assert_eq!(out["accessed"], serde_json::json!({"literal": "n.d."}));
+    assert_eq!(
+        csl::read(&csl::write(std::slice::from_ref(&r))).unwrap()[0],
+        r
+    );
+}
+
+#[test]
+fn zero_date_parts_are_missing_parts() {
+    let read_date = |parts: &str| {
+        csl::read(&format!(
+            r#"{{"id": "a", "type": "book", "issued": {{"date-parts": {parts}}}}}"#
+        ))
+        .unwrap()[0]
+            .date
+            .as_ref()
+            .map(|d| d.to_string())
+    };
+    assert_eq!(read_date("[[1957, 0, 0]]").as_deref(), Some("1957"));
+    assert_eq!(read_date("[[1957, 5, 0]]").as_deref(), Some("1957-05"));
+    assert_eq!(read_date("[[\"1957\", \"0\"]]").as_deref(), Some("1957"));
+    assert_eq!(
+        read_date("[[1957, 0, 0], [1958, 0, 0]]").as_deref(),
+        Some("1957/1958")
+    );
+}
+
+#[test]
+fn particles_and_comma_suffix_survive() {
+    let json = r#"[{"id": "n", "type": "book", "title": "T",
+      "author": [{"family": "Gaulle", "given": "Charles", "dropping-particle": "de"},
+                 {"family": "Beethoven", "given": "Ludwig", "non-dropping-particle": "van"},
+                 {"family": "King", "given": "Martin Luther", "suffix": "Jr.", "comma-suffix": true}]}]"#;
+    let (r, out) = rewrite(json);
+    let want: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert_eq!(out["author"], want[0]["author"]);
+    // The other formats print the particle either way.
+    assert_eq!(r.authors[0].to_string(), "Charles de Gaulle");
+    assert_eq!(r.authors[0].inverted(), "de Gaulle, Charles");
+}
+
+#[test]
+fn credit_sentence_only_where_it_belongs() {
+    use serde_json::json;
+    // A book's editor and a film's director are no credit sentence.
+    let (_, out) = rewrite(
+        r#"{"id": "b", "type": "book", "title": "Prelude", "editor": [{"family": "Wordsworth", "given": "John"}]}"#,
+    );
+    assert!(out.get("note").is_none(), "{out}");
+    let (_, out) = rewrite(
+        r#"{"id": "m", "type": "manuscript", "title": "Film", "director": [{"family": "Doe", "given": "John"}],
+           "reviewed-author": [{"family": "Roe", "given": "Jane"}]}"#,
+    );
+    assert!(out.get("note").is_none(), "{out}");
+    assert_eq!(out["director"], json!([{"family": "Doe", "given": "John"}]));
+    // An archival document's translator is.
+    let mut r = Record::new("Cable");
+    r.credits
+        .push(Credit::new(Role::Translator, Name::parse("Gary Goldberg")));
+    let out: serde_json::Value = serde_json::from_str(&csl::write(&[r])).unwrap();
+    assert_eq!(out[0]["note"], "Translated by Gary Goldberg.");
+}
+
+#[test]
+fn obtained_by_stays_in_custom() {
+    let mut r = Record::new("Cable");
+    r.credit_line = Some("Obtained and translated for CWIHP by Masaki Hirata.".into());
+    r.credits = parse_credits(r.credit_line.as_deref().unwrap());
+    r.credits.push(Credit::new(
+        Role::Contributor,
+        Name::parse("Bernd Schaefer"),
+    ));
+    let json = csl::write(std::slice::from_ref(&r));
+    let out: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        out[0]["contributor"],
+        serde_json::json!([{"family": "Schaefer", "given": "Bernd"}])
+    );
+    assert_eq!(out[0]["custom"]["credits"][0]["role"], "obtained-by");
+    assert_eq!(csl::read(&json).unwrap(), vec![r]);
+}
+
+#[test]
+fn top_level_shapes() {
+    // citeproc-js's database.json: an object keyed by id.
+    let keyed = r#"{"ITEM-1": {"id": "ITEM-1", "type": "book", "title": "One"},
+                    "ITEM-2": {"type": "book", "title": "Two"}}"#;
+    let r = csl::read(keyed).unwrap();
+    assert_eq!(
+        r.iter().map(|r| r.title.as_str()).collect::<Vec<_>>(),
+        ["One", "Two"]
+    );
+    assert!(r[1].extra.contains(&Extra {
+        label: "id".into(),
+        value: "ITEM-2".into()
+    }));
+    let r =
+        csl::read(r#"{"items": [{"id": "a", "title": "A"}, {"id": "b", "title": "B"}]}"#).unwrap();
+    assert_eq!(r.len(), 2);
+    // Not an item at all: an error with the JSON path, never an empty item.
+    for (input, path) in [
+        (r#"{"foo": 1, "bar": "x"}"#, "$"),
+        (r#"{}"#, "$"),
+        (r#"[{"id": "a"}, {"name": "x"}]"#, "$[1]"),
+        (r#"{"items": [{"nope": 1}]}"#, "$.items[0]"),
+    ] {
+        let e = csl::read(input).unwrap_err();
+        assert!(e.to_string().contains("not a CSL item"), "{e}");
+        assert!(e.to_string().contains(&format!("{path}:")), "{path}: {e}");
+    }
+}
+
+#[test]
+fn syntax_errors_say_what_is_wrong() {
+    let e = csl::read("[{\"id\": \"a\",\n  \"title\": \"x\",\n}]").unwrap_err();
+    let m = e.to_string();
+    assert!(m.starts_with("3:1:"), "{m}");
+    assert!(
+        m.contains("expected a value after ',' (no trailing comma) (in $[0]"),
+        "{m}"
+    );
+    let e = csl::read("[{\"id\": \"a\",\n  \"title\": \"x\"").unwrap_err();
+    let m = e.to_string();
+    assert!(
+        m.contains("more input: the file ends inside an object (in $[0].title)"),
+        "{m}"
+    );
+    assert_eq!(e.position().unwrap().line, 2, "{m}");
+}
+
+#[test]
+fn language_names_and_tags() {
+    for (lang, name, tag) in [
+        ("English", "English", "en"),
+        ("german", "German", "de"),
+        ("ru", "Russian", "ru"),
+    ] {
+        let (r, out) = rewrite(&format!(
+            r#"{{"id": "a", "type": "book", "title": "T", "language": "{lang}"}}"#
+        ));
+        assert_eq!(r.languages, [name], "{lang}");
+        assert_eq!(out["language"], tag, "{lang}");
+    }
+    // Tags with a region and unknown names are kept as they are (the name in custom only:
+    // csl-validate --strict wants BCP 47).
+    let (r, out) = rewrite(r#"{"id": "a", "type": "book", "title": "T", "language": "en-GB"}"#);
+    assert!(r.languages.is_empty());
+    assert_eq!(out["language"], "en-GB");
+    let (r, out) = rewrite(r#"{"id": "a", "type": "book", "title": "T", "language": "Klingon"}"#);
+    assert!(r.extra.contains(&Extra {
+        label: "language".into(),
+        value: "Klingon".into()
+    }));
+    assert!(out.get("language").is_none());
+    assert_eq!(
+        csl::read(&out.to_string().replace('\n', "")).unwrap()[0].extra,
+        r.extra
+    );
+}
+
+#[test]
+fn zotero_note_lines_are_kept() {
+    let json = r#"[{"id":"z1","type":"manuscript","title":"A","archive":"Wilson Center Digital Archive",
+      "archive_location":"RGANI, f. 5, op. 49, d. 131, ll. 193-194. Translated by Gary Goldberg.",
+      "note":"Citation Key: goldberg1958\noriginal-date: 1958-07-22","issued":{"date-parts":[[1958]]}},
+      {"id":"z3","type":"manuscript","title":"C","archive":"Wilson Center Digital Archive",
+      "archive_location":"RGANI, f. 5, op. 49, d. 131. Translated by Gary Goldberg.",
+      "translator":[{"family":"Goldberg","given":"G."}]}]"#;
+    let rs = csl::read(json).unwrap();
+    let (r, out) = rewrite(json);
+    assert_eq!(
+        r.credits,
+        vec![Credit::new(Role::Translator, Name::parse("Gary Goldberg"))]
+    );
+    assert_eq!(
+        r.credit_line.as_deref(),
+        Some("Translated by Gary Goldberg.")
+    );
+    assert_eq!(
+        out["note"],
+        "Citation Key: goldberg1958\noriginal-date: 1958-07-22"
+    );
+    assert_eq!(csl::read(&csl::write(&rs)).unwrap(), rs);
+    // One Goldberg, not two: "G." and "Gary" are one person; the fuller name stays.
+    assert_eq!(
+        rs[1].credits,
+        vec![Credit::new(Role::Translator, Name::parse("Gary Goldberg"))]
+    );
 }

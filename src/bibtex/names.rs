@@ -183,7 +183,7 @@ fn person(raw: &str) -> Name {
         particle,
         family,
         suffix,
-        family_first: false,
+        ..PersonName::default()
     })
 }
 

@@ -11,22 +11,24 @@
 //! | `title` | `title` |
 //! | `authors` (+ credits with role author) | `author` |
 //! | credits: translator / editor / compiler | `translator` / `editor` / `compiler` |
-//! | credits: contributor, obtained-by, transcriber, other verbs | `contributor` |
+//! | credits: contributor, transcriber, other verbs | `contributor` (obtained-by: `custom` only) |
 //! | credits whose role names a CSL name variable (`Role::Other("recipient")`) | that variable |
 //! | `date` | `issued`: `date-parts` (a range as two), `circa: true` for `~`, `season` for EDTF 21–24; `literal` where date-parts cannot say it (`195X`, open ranges) |
+//! | no `date`: the extra `date` (a date as printed that no reader understands) | `issued: {"literal": …}` |
 //! | `digital.name` | `archive` |
 //! | `original` (raw shelfmark) | `archive_location` |
 //! | `digital.url` | `URL` |
-//! | renditions | `language`: `"en"` when an English rendition is on offer |
+//! | the extra `language`, else renditions, else `languages` | `language`: the extra (BCP 47), else `"en"` when an English rendition is on offer, else the tag of the first original language the language table knows ("Russian" → `ru`) |
 //! | `summary` | `abstract` |
 //! | `genre` | `genre` |
 //! | `subjects` | `keyword` (joined with ", ") |
-//! | the credit sentence ([`Record::credit_sentence`]) | `note` |
+//! | the extra `note` (a note read from CSL: the user's), else the credit line, else the sentence rendered from the credits — only for a `manuscript` whose roles all have a credit verb (never "Director by") | `note` |
 //! | extras with a canonical label of [`record::bibliographic`](crate::record::bibliographic) (`container-title`, `volume`, `issue`, `page`, `publisher`, `publisher-place`, `DOI`, `ISSN`, `note` …) | that CSL variable; date labels (`accessed` …, EDTF text) as CSL dates where date-parts say them exactly |
 //! | everything else | `custom` (below) |
 //!
-//! Names: persons as `family`, `given`, `non-dropping-particle` (the record's particle),
-//! `suffix`; organisations as `literal`; a family-first name (Kim Du-bong) gets
+//! Names: persons as `family`, `given`, `non-dropping-particle` (the record's particle;
+//! `dropping-particle` where [`PersonName::dropping_particle`](crate::record::PersonName) says so),
+//! `suffix` (with `comma-suffix` where the name has it); organisations as `literal`; a family-first name (Kim Du-bong) gets
 //! `"static-ordering": true` (citeproc-js then prints it family first without a comma).
 //!
 //! `custom` (schema 1.0.2 allows any object there) holds, under `"archivecite": 1`:
@@ -41,18 +43,37 @@
 //!
 //! # Reading
 //!
-//! [`read()`] takes an array of items or one item. With our `custom` the record comes back
-//! exactly (apart from the body). Without it (Zotero, citeproc-js, pandoc, any CSL source):
+//! [`read()`] takes an array of items, one item, `{"items": [...]}`, or an object of items keyed
+//! by id (citeproc-js's `database.json`; the key is the id of an item without one). An object
+//! with none of `id`, `type`, `custom` or a CSL variable is no item: an error, never an empty
+//! record. With our `custom` the record comes back exactly (apart from the body).
+//!
+//! **Our output edited by hand**: where an item of ours shows something other than what the
+//! writer would write from the record in `custom` (an id, `issued`, a name list, `note`,
+//! `keyword`, `language`, any variable), the item wins; `custom` fills in only what CSL cannot
+//! hold and what still fits (a credit line that names someone removed from the name variables
+//! is dropped; a credit sentence typed into `note` becomes the credit line and its credits).
+//!
+//! Without `custom` (Zotero, citeproc-js, pandoc, any CSL source):
 //! - names: `literal` → organisation (a name kept whole); `family`/`given`/`suffix`;
-//!   `dropping-particle` and `non-dropping-particle` → the particle (joined, in that order);
+//!   `dropping-particle` or `non-dropping-particle` → the particle (flagged dropping for the
+//!   first; both together are joined, in that order, as one non-dropping particle);
+//!   `comma-suffix` kept;
 //!   a name with `given` only → its family name; family-first order from `static-ordering`,
 //!   else guessed as [`Name::parse`](crate::record::Name::parse) would;
 //! - `author` → authors; `translator`, `editor`, `contributor`, `compiler` → credits of that
 //!   role; any other name variable → a credit with `Role::Other("<variable>")`;
-//! - dates: `date-parts` (numbers or numeric strings; one or two; months 13–16 as seasons; an
-//!   end year 0 as an open end), `season`, `circa`, `raw` (EDTF, else printed text), `literal`
-//!   (printed text); `"date-parts": []` is no date; a date no reader understands is kept as an
-//!   extra `csl:issued` with its JSON;
+//! - dates: `date-parts` (numbers or numeric strings; one or two; months 13–16 as seasons; a
+//!   month or day 0 as missing, `[[1957, 0, 0]]` is 1957; an end year 0 as an open end),
+//!   `season`, `circa`, `raw` (EDTF, else printed text), `literal` (printed text);
+//!   `"date-parts": []` is no date; a date no reader understands is kept: a `literal` alone as
+//!   the extra `date` (as the block reader keeps a date it cannot read), anything else as an
+//!   extra `csl:issued` with its JSON; both are written back as `issued`, and other date
+//!   variables no reader understands (`"accessed": {"literal": "n.d."}`) as they were;
+//! - `language`: a language name or bare tag the language table knows ("English", "german",
+//!   "ru") → the record's `languages` (as the name); anything else ("en-GB") an extra;
+//! - a `note` that is not the credit sentence (Zotero's "Key: value" Extra lines …) is kept
+//!   and written back as the note; the credit line then lives in `custom`;
 //! - **the Zotero convention**: Zotero's Wilson Center translator puts the credit sentence after
 //!   the shelfmark in `archive_location` ("RGANI, f. 5, op. 49, d. 131, ll. 193-194. Translated
 //!   by Gary Goldberg."). Without our `custom`, `archive_location` is split at the first
@@ -60,7 +81,8 @@
 //!   ([`split_zotero_location`]): the shelfmark becomes `original`, the rest the credit line,
 //!   parsed with [`parse_credits`](crate::record::parse_credits). Else a `note` that parses as
 //!   credits is the credit line. Names from the name variables are merged into those credits
-//!   (same printed name, fitting role); the rest become credits of their own;
+//!   (same printed name, or the same family name with compatible given names, "G." and
+//!   "Gary", keeping the fuller; fitting role); the rest become credits of their own;
 //! - `keyword` → subjects (split at "," and ";");
 //! - every other CSL variable — `container-title`, `volume`, `issue`, `page`, `DOI`, `ISSN`,
 //!   `publisher`, `title-short`, a `note` that is no credit sentence, `language`, the `type`
@@ -77,7 +99,8 @@
 //!
 //! # Errors
 //!
-//! Malformed JSON is a syntax error, a wrong shape (a title that is an object, a name that
+//! Malformed JSON is a syntax error that says what is missing ("a value after ',' (no trailing
+//! comma)", "more input: the file ends inside an object"), a wrong shape (a title that is an object, a name that
 //! is not an object, a date part that is not a number, a member no name/date may have) is a
 //! shape error; both carry line, column and the JSON path (`$[3].issued.date-parts[0][1]`).
 //! **A key repeated in one item is an error** (`duplicate key "title"`): JSON leaves it
@@ -92,18 +115,19 @@
 //!   (an empty `abstract` is read as none, like every empty string).
 //! - **Without `custom`** (after Zotero, citeproc-js or pandoc dropped it), also: funders;
 //!   `on_behalf_of` and affiliations (only as text in the credit sentence, from which they
-//!   are parsed again when `note` survives); ObtainedBy/Transcriber/other verbs versus
-//!   Contributor (again recovered when `note` survives); original languages; renditions
-//!   (only `language: en` survives, read back as an extra); the date as printed; EDTF
+//!   are parsed again when `note` survives); obtained-by credits and Transcriber/other verbs
+//!   versus Contributor (again recovered when `note` survives); original languages but the
+//!   first (as `language`, read back as a language); renditions (only `language: en`
+//!   survives, read back as the language English); the date as printed; EDTF
 //!   uncertainty (`?`), `X` digits and open ranges (which become `literal`: printed text read
 //!   back where the date reader understands it) and which end of a range is approximate;
 //!   `doc-id` unless the URL holds it; places; citation line; extras; subjects that contain
 //!   commas; the record order of credits versus name variables; `Name::family_first` where
 //!   the guess differs; names of roles that were merged into one `contributor` list.
-//! - Reading foreign CSL keeps everything as fields or `csl:` extras except: `comma-suffix`
-//!   and `parse-names` (formatting hints), the difference between `dropping-particle` and
-//!   `non-dropping-particle`, names with no part at all, empty strings, and an `id` equal to
-//!   the record's own key; dates of other variables that date-parts cannot say exactly are
+//! - Reading foreign CSL keeps everything as fields or `csl:` extras except: `parse-names`
+//!   (a formatting hint), which part of a particle drops where a name has both kinds, names
+//!   with no part at all, empty strings, the spelling of a language name ("english" comes
+//!   back as `en`), and an `id` equal to the record's own key; dates of other variables that date-parts cannot say exactly are
 //!   read as EDTF (`circa` and seasons kept, a `literal` only where the date reader
 //!   understands it).
 

@@ -2,7 +2,7 @@
 //! where it only keeps it. Checks that need the input position (wrong types, duplicate keys,
 //! non-numeric date parts) happen here, inside serde, so serde_json reports line and column.
 
-use super::read::item_to_record;
+use super::read::{is_item_key, item_to_record, NOT_AN_ITEM};
 use super::vars::{DATE_VARS, NAME_VARS, TEXT_VARS};
 use crate::record::Record;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -127,7 +127,6 @@ pub(crate) struct RawName {
     pub suffix: Option<String>,
     pub literal: Option<String>,
     #[serde(rename = "comma-suffix")]
-    #[allow(dead_code)]
     pub comma_suffix: Option<Flag>,
     #[serde(rename = "static-ordering")]
     pub static_ordering: Option<Flag>,
@@ -298,6 +297,9 @@ impl<'de> Deserialize<'de> for RawItem {
                         item.members.push((k, Member::Json(v)));
                     }
                 }
+                if item.custom.is_none() && !item.members.iter().any(|(k, _)| is_item_key(k)) {
+                    return Err(de::Error::custom(NOT_AN_ITEM));
+                }
                 Ok(item)
             }
         }
@@ -330,5 +332,61 @@ impl<'de> Deserialize<'de> for Items {
             }
         }
         d.deserialize_any(V)
+    }
+}
+
+/// `{"items": [...]}`: the items; other members are ignored.
+pub(crate) struct Wrapped(pub Vec<Record>);
+
+impl<'de> Deserialize<'de> for Wrapped {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Wrapped, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Wrapped;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object with an array of items under \"items\"")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Wrapped, A::Error> {
+                let mut out = Vec::new();
+                while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
+                    if key == "items" {
+                        out = map.next_value::<Items>()?.0;
+                    } else {
+                        map.next_value::<de::IgnoredAny>()?;
+                    }
+                }
+                Ok(Wrapped(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// An object of items keyed by id (citeproc-js's `database.json`): the items in order, each
+/// with the key as its id where it has none.
+pub(crate) struct Keyed(pub Vec<Record>);
+
+impl<'de> Deserialize<'de> for Keyed {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Keyed, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Keyed;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object of CSL items keyed by id")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Keyed, A::Error> {
+                let mut out = Vec::new();
+                while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
+                    let mut item = map.next_value::<RawItem>()?;
+                    if !item.members.iter().any(|(k, _)| *k == "id") {
+                        item.members
+                            .insert(0, (Cow::Borrowed("id"), Member::Text(key.into_owned())));
+                    }
+                    out.push(item_to_record(item));
+                }
+                Ok(Keyed(out))
+            }
+        }
+        d.deserialize_map(V)
     }
 }

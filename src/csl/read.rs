@@ -1,6 +1,6 @@
 //! CSL-JSON → records.
 
-use super::model::{Items, Member, RawDate, RawItem, RawName};
+use super::model::{Items, Keyed, Member, RawDate, RawItem, RawName, Wrapped};
 use super::path::path_at;
 use super::vars::{EXTRA_PREFIX, NAME_VARS};
 use crate::error::{Error, Result};
@@ -29,15 +29,61 @@ pub(crate) fn read(input: &str) -> Result<Vec<Record>> {
             ))
         }
     }
-    let items: Items = serde_json::from_str(text).map_err(|e| json_error(text, &e))?;
-    Ok(items.0)
+    let items = if text.as_bytes().get(start) == Some(&b'{') {
+        // One item, `{"items": [...]}`, or an object of items keyed by id (citeproc-js's
+        // database.json): told apart by a first reading.
+        let top: Map<String, Value> =
+            serde_json::from_str(text).map_err(|e| json_error(text, &e))?;
+        let keyed = !top.is_empty() && top.values().all(Value::is_object);
+        if top.keys().any(|k| is_item_key(k)) {
+            serde_json::from_str::<Items>(text)
+        } else if matches!(top.get("items"), Some(Value::Array(_))) {
+            serde_json::from_str::<Wrapped>(text).map(|w| Items(w.0))
+        } else if keyed {
+            serde_json::from_str::<Keyed>(text).map(|k| Items(k.0))
+        } else {
+            return Err(Error::shape(
+                FORMAT,
+                Position::at(text, start),
+                "$",
+                NOT_AN_ITEM,
+            ));
+        }
+    } else {
+        serde_json::from_str::<Items>(text)
+    };
+    Ok(items.map_err(|e| json_error(text, &e))?.0)
+}
+
+/// The message for an object that is no CSL item.
+pub(crate) const NOT_AN_ITEM: &str = "not a CSL item: no id, type, title or other CSL variable (expected an array of items, one item, {\"items\": [...]} or an object of items keyed by id)";
+
+/// Whether an item may have this key: `id`, `type`, `custom`, `categories` or a CSL variable.
+pub(crate) fn is_item_key(k: &str) -> bool {
+    matches!(k, "id" | "type" | "custom" | "categories")
+        || super::vars::TEXT_VARS.contains(&k)
+        || NAME_VARS.contains(&k)
+        || super::vars::DATE_VARS.contains(&k)
 }
 
 /// An error from serde_json, with the line, column and JSON path of the place.
 fn json_error(text: &str, e: &serde_json::Error) -> Error {
     let offset = crate::format::line_col_offset(text, e.line(), e.column());
     let at = Position::at(text, offset);
-    let path = path_at(text, at.offset);
+    let mut path = path_at(text, at.offset);
+    if e.to_string().starts_with(NOT_AN_ITEM) {
+        // Found at the item's end: the item, not its last member.
+        let cut = if path.ends_with("\"]") {
+            path.rfind("[\"")
+        } else if path.ends_with(']') {
+            None
+        } else {
+            path.rfind('.')
+        };
+        if let Some(i) = cut {
+            path.truncate(i);
+        }
+    }
     let full = e.to_string();
     let message = match full.rfind(" at line ") {
         Some(i) => full.get(..i).unwrap_or(&full).to_string(),
@@ -45,7 +91,7 @@ fn json_error(text: &str, e: &serde_json::Error) -> Error {
     };
     match e.classify() {
         serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
-            let expected = message.strip_prefix("expected ").unwrap_or(&message);
+            let expected = syntax_expected(&message);
             Error::syntax(
                 FORMAT,
                 at,
@@ -57,6 +103,28 @@ fn json_error(text: &str, e: &serde_json::Error) -> Error {
     }
 }
 
+/// What serde_json's syntax message means the input should have had, in plain words.
+fn syntax_expected(message: &str) -> String {
+    let eof = |inside: &str| format!("more input: the file ends inside {inside}");
+    match message {
+        "trailing comma" => "a value after ',' (no trailing comma)".into(),
+        "EOF while parsing an object" => eof("an object"),
+        "EOF while parsing a list" => eof("an array"),
+        "EOF while parsing a string" => eof("a string"),
+        "EOF while parsing a value" => "more input: the file ends where a value should be".into(),
+        "trailing characters" => "nothing after the JSON value".into(),
+        "key must be a string" => "a key in double quotes".into(),
+        "invalid escape" => "a valid escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)".into(),
+        "invalid number" => "a valid number".into(),
+        "number out of range" => "a number in range".into(),
+        "recursion limit exceeded" => "less deeply nested JSON".into(),
+        m if m.starts_with("control character") => {
+            "no control character inside a string (escape it)".into()
+        }
+        m => m.strip_prefix("expected ").unwrap_or(m).to_string(),
+    }
+}
+
 /// Turns a name object into a name. `None` for a name with no part at all.
 pub(crate) fn name_from_csl(n: RawName) -> Option<Name> {
     let nonempty = |s: Option<String>| s.filter(|s| !s.is_empty());
@@ -64,13 +132,16 @@ pub(crate) fn name_from_csl(n: RawName) -> Option<Name> {
         return Some(Name::Organization(lit));
     }
     let given = nonempty(n.given).unwrap_or_default();
-    let particle = match (
+    let (particle, dropping_particle) = match (
         nonempty(n.dropping_particle),
         nonempty(n.non_dropping_particle),
     ) {
-        (Some(a), Some(b)) => format!("{a} {b}"),
-        (Some(a), None) | (None, Some(a)) => a,
-        (None, None) => String::new(),
+        // Both ("Jean de la Fontaine" as dropping "de", non-dropping "la"): one particle,
+        // non-dropping (the record holds one particle).
+        (Some(a), Some(b)) => (format!("{a} {b}"), false),
+        (Some(a), None) => (a, true),
+        (None, Some(a)) => (a, false),
+        (None, None) => (String::new(), false),
     };
     let suffix = nonempty(n.suffix).unwrap_or_default();
     let (family, given) = match nonempty(n.family) {
@@ -78,6 +149,8 @@ pub(crate) fn name_from_csl(n: RawName) -> Option<Name> {
         None if !given.is_empty() => (given, String::new()),
         None => return None,
     };
+    let dropping_particle = dropping_particle && !particle.is_empty();
+    let comma_suffix = n.comma_suffix.is_some_and(|f| f.0) && !suffix.is_empty();
     let family_first = match n.static_ordering {
         Some(flag) => flag.0,
         None => guess_family_first(&given, &particle, &family, &suffix),
@@ -86,6 +159,8 @@ pub(crate) fn name_from_csl(n: RawName) -> Option<Name> {
         given,
         particle,
         family,
+        dropping_particle,
+        comma_suffix,
         suffix,
         family_first,
     }))
@@ -132,15 +207,18 @@ pub(crate) fn date_from_csl(d: &RawDate) -> Option<Date> {
         let season = d.season.as_ref().and_then(|s| season_month(&s.0));
         let point = |p: &[super::model::DatePart], season: Option<u8>| -> Option<Point> {
             let year = i32::try_from(p.first()?.0).ok()?;
+            // A zero month or day is a missing one ([[1957, 0, 0]] is 1957).
             let month = match p.get(1) {
-                Some(m) => Some(u8::try_from(m.0).ok()?),
-                None => season,
+                Some(m) if m.0 != 0 => Some(u8::try_from(m.0).ok()?),
+                _ => season,
             };
             // CSL months 13-16 are seasons.
             let month = month.map(|m| if (13..=16).contains(&m) { m + 8 } else { m });
             let day = match p.get(2) {
-                Some(x) => Some(u8::try_from(x.0).ok()?),
-                None => None,
+                Some(x) if x.0 != 0 && month.is_some_and(|m| m <= 12) => {
+                    Some(u8::try_from(x.0).ok()?)
+                }
+                _ => None,
             };
             Point::new(year, month, day)
                 .ok()
@@ -222,7 +300,7 @@ fn foreign(label: &str, value: String) -> Extra {
 }
 
 /// A date variable other than `issued`: its EDTF text where a reader understands it.
-fn date_text(v: &Value) -> Option<String> {
+pub(crate) fn date_text(v: &Value) -> Option<String> {
     let d = serde_json::from_value::<RawDate>(v.clone()).ok()?;
     date_from_csl(&d).map(|d| d.edtf().to_string())
 }
@@ -452,11 +530,13 @@ pub(crate) fn item_to_record(item: RawItem) -> Record {
     let mut authors: Vec<Name> = Vec::new();
     let verbatim = std::mem::take(&mut custom.verbatim);
     let mut members = item.members;
-    // Verbatim copies of strings that could not be written as they are (empty or padded).
+    // Verbatim copies of strings that could not be written as they are (empty or padded), where
+    // the item has no such member (one added by hand wins).
     for (k, v) in verbatim {
         if let Value::String(s) = v {
-            members.retain(|(m, _)| *m != k.as_str());
-            members.push((k.into(), Member::Text(s)));
+            if !members.iter().any(|(m, _)| *m == k.as_str()) {
+                members.push((k.into(), Member::Text(s)));
+            }
         }
     }
     for (key, member) in members {
@@ -500,18 +580,13 @@ pub(crate) fn item_to_record(item: RawItem) -> Record {
     // Date.
     r.date = match custom.edtf.take() {
         Some(d) => Some(d.with_text(custom.date_text.take())),
-        None => {
-            let d = issued.as_ref().and_then(date_from_csl);
-            if d.is_none() {
-                if let Some(raw) = issued.as_ref().filter(|d| !date_is_empty(d)) {
-                    extras.push(foreign("issued", raw_date_text(raw)));
-                }
-            }
-            match (d, custom.date_text.take()) {
-                (Some(d), Some(t)) => Some(d.with_text(Some(t))),
-                (d, _) => d,
-            }
-        }
+        None => match (
+            read_issued(issued.as_ref(), &mut extras),
+            custom.date_text.take(),
+        ) {
+            (Some(d), Some(t)) => Some(d.with_text(Some(t))),
+            (d, _) => d,
+        },
     };
 
     // Original source and credits.
@@ -524,41 +599,29 @@ pub(crate) fn item_to_record(item: RawItem) -> Record {
         None => (None, None),
     };
     r.original = shelf.map(|s| Original::parse(&s));
+    let all_authors = if ours { authors.clone() } else { Vec::new() };
     if ours {
         r.credits = custom.credits.take().unwrap_or_default();
         r.credit_line = custom.credit_line.take();
-        // A note is the credit line, or a note read from CSL (an extra), or the sentence
-        // rendered from the credits (nothing to keep).
-        if let Some(n) = note.take() {
-            if r.credit_line.as_deref() != Some(n.as_str()) {
-                extras.push(extra("note", n));
-            }
+        // The note: an extra, the credit line, or the rendered sentence (resolved below).
+        if let Some(n) = &note {
+            extras.push(extra("note", n.clone()));
         }
-        // Names that only repeat the credits add nothing; others (added by hand) are credits.
-        name_credits.retain(|c| {
-            !r.credits
-                .iter()
-                .any(|k| k.name == c.name && role_fits(&c.role, &k.role))
-        });
-        r.credits.extend(name_credits);
     } else {
         let sentence = loc_credit.or_else(|| {
             note.as_ref()
                 .filter(|n| !parse_credits(n).is_empty())
                 .cloned()
         });
-        if let (Some(n), Some(s)) = (&note, &sentence) {
-            if n != s {
-                extras.push(extra("note", n.clone()));
-            }
-        } else if let (Some(n), None) = (&note, &sentence) {
+        // A note that is not the credit sentence is the user's (Zotero's Extra lines …): kept.
+        if let Some(n) = note.as_ref().filter(|n| sentence.as_ref() != Some(*n)) {
             extras.push(extra("note", n.clone()));
         }
         let mut credits = match custom.credits.take() {
             Some(c) => c,
             None => sentence.as_deref().map(parse_credits).unwrap_or_default(),
         };
-        merge_name_credits(&mut credits, name_credits);
+        merge_name_credits(&mut credits, std::mem::take(&mut name_credits));
         r.credits = credits;
         r.credit_line = custom.credit_line.take().or(sentence);
     }
@@ -581,6 +644,13 @@ pub(crate) fn item_to_record(item: RawItem) -> Record {
         .collect();
     r.places = custom.places.take().unwrap_or_default();
     r.citation = custom.citation.take();
+    let split = |k: &str| -> Vec<String> {
+        k.split([',', ';'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
     r.subjects = match custom.subjects.take() {
         None if ours => {
             if let Some(k) = keyword {
@@ -588,28 +658,32 @@ pub(crate) fn item_to_record(item: RawItem) -> Record {
             }
             Vec::new()
         }
+        // The keyword written from the subjects, or one edited by hand (which wins).
         Some(s) => {
-            if let Some(k) = keyword.filter(|k| *k != s.join(", ")) {
-                extras.push(extra("keyword", k));
+            let joined = s.join(", ");
+            if keyword.as_deref() == Some(joined.as_str()).filter(|j| super::write::clean(j))
+                || keyword.is_none() && !super::write::clean(&joined)
+            {
+                s
+            } else {
+                keyword.as_deref().map(split).unwrap_or_default()
             }
-            s
         }
-        None => keyword
-            .map(|k| {
-                k.split([',', ';'])
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_string)
-                    .collect()
-            })
-            .unwrap_or_default(),
+        None => keyword.as_deref().map(split).unwrap_or_default(),
     };
 
-    // Language of the text: ours derives it from the renditions.
+    // Language of the text.
     if let Some(lang) = language {
-        let derived = super::write::language_of(&r);
-        if !(ours && derived == Some(lang.as_str())) {
+        if ours {
             extras.push(extra("language", lang));
+        } else {
+            match language_name(&lang) {
+                Some(name) if !r.languages.iter().any(|l| l == name) => {
+                    r.languages.push(name.to_string())
+                }
+                Some(_) => {}
+                None => extras.push(extra("language", lang)),
+            }
         }
     }
 
@@ -656,16 +730,21 @@ pub(crate) fn item_to_record(item: RawItem) -> Record {
     // Ours: `custom.extra` says which extras there were and in which order; type and id only
     // answer for their placeholders.
     let type_extra = csl_type.map(|t| extra("type", t));
-    let id_extra = id.map(|i| extra("id", i));
-    let rendered = match &r.credit_line {
-        None => r.credit_sentence(),
-        Some(_) => None,
+    let id_extra = id.clone().map(|i| extra("id", i));
+    // A note or language the writer derives from the record is no extra of its own.
+    r.extra = type_extra.iter().cloned().collect();
+    let (derived_note, derived_language) = (
+        super::write::derived_note(&r),
+        super::write::derived_language(&r),
+    );
+    let derived = |x: &Extra| {
+        x.label == "note" && derived_note.as_deref() == Some(x.value.as_str())
+            || x.label == "language" && derived_language == Some(x.value.as_str())
     };
-    extras.retain(|x| !(x.label == "note" && rendered.as_deref() == Some(x.value.as_str())));
     let mut all: Vec<Extra> = match custom.extra.take() {
         None => Vec::new(),
         Some(ExtraList::InVariables { with_type, with_id }) => {
-            let mut all = std::mem::take(&mut extras);
+            let mut all: Vec<Extra> = extras.iter().filter(|x| !derived(x)).cloned().collect();
             if with_type {
                 all.extend(type_extra.clone());
             }
@@ -694,10 +773,16 @@ pub(crate) fn item_to_record(item: RawItem) -> Record {
             all
         }
     };
-    // What the item adds (edited by hand after we wrote it).
+    // What the item adds (edited by hand after we wrote it). A credit sentence added as the
+    // note becomes the credit line.
+    let mut new_credit_line = None;
     for x in extras.into_iter().chain(custom_extras) {
-        if !all.contains(&x) {
-            all.push(x);
+        if !all.contains(&x) && !derived(&x) {
+            if x.label == "note" && !parse_credits(&x.value).is_empty() {
+                new_credit_line = Some(x.value);
+            } else {
+                all.push(x);
+            }
         }
     }
     if let Some(t) = type_extra.filter(|t| t.value != "manuscript") {
@@ -706,10 +791,195 @@ pub(crate) fn item_to_record(item: RawItem) -> Record {
         }
     }
     r.extra = all;
+    let visible = Visible {
+        id: id.as_deref(),
+        issued: issued.as_ref(),
+        note: note.as_deref(),
+        authors: &all_authors,
+        names: &name_credits,
+        credit_line: new_credit_line,
+    };
+    visible.apply(&mut r);
     r
 }
 
-fn date_is_empty(d: &RawDate) -> bool {
+/// What an item of ours shows, where a value in `custom` could undo an edit made by hand.
+struct Visible<'a> {
+    id: Option<&'a str>,
+    issued: Option<&'a RawDate>,
+    note: Option<&'a str>,
+    authors: &'a [Name],
+    names: &'a [Credit],
+    credit_line: Option<String>,
+}
+
+impl Visible<'_> {
+    /// Makes the record say what the item shows where that differs from what the writer would
+    /// write from the record (an edit): the item's id, date, names and note win over `custom`,
+    /// which fills in only what CSL cannot hold.
+    fn apply(self, r: &mut Record) {
+        use super::write::{id_base, issued_of, name_as_read, name_vars, note_of, var_of};
+        // Id (first: the key depends on the rest).
+        if let Some(id) = self.id {
+            let base = id_base(r);
+            let numbered = id
+                .strip_prefix(base.as_str())
+                .and_then(|n| n.strip_prefix('-'))
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+            if id != base && !numbered {
+                set_extra(r, "id", id.to_string());
+            }
+        }
+        // Date.
+        let canonical = |v: Option<Value>| {
+            v.and_then(|v| serde_json::from_value::<RawDate>(v).ok())
+                .map(|d| raw_date_text(&d))
+        };
+        if canonical(issued_of(r)) != self.issued.map(raw_date_text) {
+            r.extra
+                .retain(|x| x.label != "date" && x.label != "csl:issued");
+            r.date = read_issued(self.issued, &mut r.extra);
+        }
+        // Names: a name no longer in its variable was removed, a new one added.
+        let (expected, _) = name_vars(r);
+        let expected: Vec<(String, Vec<Option<Name>>)> = expected
+            .into_iter()
+            .map(|(v, list)| (v.to_string(), list.into_iter().map(name_as_read).collect()))
+            .collect();
+        let mut shown: Vec<(String, Vec<Name>)> = Vec::new();
+        if !self.authors.is_empty() {
+            shown.push(("author".into(), self.authors.to_vec()));
+        }
+        for c in self.names {
+            let var = var_of(&c.role).unwrap_or("contributor").to_string();
+            match shown.iter_mut().find(|(v, _)| *v == var) {
+                Some((_, list)) => list.push(c.name.clone()),
+                None => shown.push((var, vec![c.name.clone()])),
+            }
+        }
+        let mut removed = false;
+        let vars = expected
+            .iter()
+            .map(|(v, _)| v.clone())
+            .chain(shown.iter().map(|(v, _)| v.clone()));
+        let mut done: Vec<String> = Vec::new();
+        for var in vars {
+            if done.contains(&var) {
+                continue;
+            }
+            done.push(var.clone());
+            let want = expected.iter().find(|(v, _)| *v == var).map(|(_, l)| l);
+            let have: &[Name] = shown
+                .iter()
+                .find(|(v, _)| *v == var)
+                .map_or(&[], |(_, l)| l.as_slice());
+            let same = want.is_some_and(|w| {
+                w.iter().flatten().count() == have.len()
+                    && w.iter().flatten().zip(have).all(|(a, b)| a == b)
+            }) || want.is_none() && have.is_empty();
+            if same {
+                continue;
+            }
+            let kept = |n: &Name| name_as_read(n).is_none_or(|n| have.contains(&n));
+            let before = r.authors.len() + r.credits.len();
+            if var == "author" {
+                r.authors.retain(kept);
+            }
+            r.credits
+                .retain(|c| var_of(&c.role) != Some(var.as_str()) || kept(&c.name));
+            removed |= r.authors.len() + r.credits.len() < before;
+            for n in have {
+                let known = |m: &Name| name_as_read(m).as_ref() == Some(n);
+                let in_credits = r
+                    .credits
+                    .iter()
+                    .any(|c| var_of(&c.role) == Some(var.as_str()) && known(&c.name));
+                if var == "author" {
+                    if !in_credits && !r.authors.iter().any(known) {
+                        r.authors.push(n.clone());
+                    }
+                } else if !in_credits {
+                    r.credits.push(Credit::new(role_of(&var), n.clone()));
+                }
+            }
+        }
+        // A credit line that names someone no longer credited is no longer the credit line.
+        if removed {
+            r.credit_line = None;
+        }
+        // Note: a credit sentence added by hand is the credit line; a note deleted by hand
+        // takes the credit line with it.
+        if let Some(line) = self.credit_line {
+            let mut credits = parse_credits(&line);
+            let names: Vec<Credit> = r
+                .credits
+                .iter()
+                .filter(|c| c.role != Role::Author)
+                .cloned()
+                .collect();
+            merge_name_credits(&mut credits, names);
+            r.credits.retain(|c| c.role == Role::Author);
+            r.credits.extend(credits);
+            r.credit_line = Some(line);
+        } else if self.note.is_none() && note_of(r).is_some() {
+            r.credit_line = None;
+        }
+    }
+}
+
+/// Sets the first extra labelled `label` to `value`, or adds one.
+fn set_extra(r: &mut Record, label: &str, value: String) {
+    match r.extra.iter_mut().find(|x| x.label == label) {
+        Some(x) => x.value = value,
+        None => r.extra.push(extra(label, value)),
+    }
+}
+
+/// Reads `issued`: a date, or `None`; a date no reader understands is kept as an extra: a
+/// printed date alone (`{"literal": "Datum"}`) as the block reader keeps one (`date`), anything
+/// else as its JSON (`csl:issued`).
+fn read_issued(issued: Option<&RawDate>, extras: &mut Vec<Extra>) -> Option<Date> {
+    let raw = issued?;
+    if let Some(d) = date_from_csl(raw) {
+        return Some(d);
+    }
+    if !date_is_empty(raw) {
+        match only_literal(raw) {
+            Some(l) => extras.push(Extra {
+                label: "date".into(),
+                value: l.to_string(),
+            }),
+            None => extras.push(foreign("issued", raw_date_text(raw))),
+        }
+    }
+    None
+}
+
+/// The text of a date that is a `literal` and nothing else.
+pub(crate) fn only_literal(raw: &RawDate) -> Option<&str> {
+    let l = raw.literal.as_deref().map(str::trim)?;
+    (!l.is_empty()
+        && raw.parts.is_none()
+        && raw.raw.is_none()
+        && raw.season.is_none()
+        && raw.circa.is_none())
+    .then_some(l)
+}
+
+/// The record's name for a CSL `language`: a language name ("English", "german") or a bare
+/// tag ("en") that the language table knows; `None` for anything else ("en-GB", "Klingon").
+fn language_name(lang: &str) -> Option<&'static str> {
+    let lang = lang.trim();
+    crate::tei::lang::tag(lang)
+        .and_then(crate::tei::lang::name)
+        .or_else(|| {
+            (!lang.contains(['-', '_']))
+                .then(|| crate::tei::lang::name(lang))
+                .flatten()
+        })
+}
+
+pub(crate) fn date_is_empty(d: &RawDate) -> bool {
     let text = |s: &Option<String>| s.as_deref().is_some_and(|s| !s.trim().is_empty());
     !(d.parts
         .as_ref()
@@ -719,7 +989,7 @@ fn date_is_empty(d: &RawDate) -> bool {
 }
 
 /// A date this reader could not read, as compact CSL JSON.
-fn raw_date_text(d: &RawDate) -> String {
+pub(crate) fn raw_date_text(d: &RawDate) -> String {
     let mut m = Map::new();
     if let Some(p) = &d.parts {
         let parts: Vec<Value> = p
@@ -749,16 +1019,53 @@ fn raw_date_text(d: &RawDate) -> String {
 fn merge_name_credits(credits: &mut Vec<Credit>, names: Vec<Credit>) {
     for nc in names {
         let printed = nc.name.to_string();
-        let matches = |c: &Credit| c.name.to_string() == printed && role_fits(&nc.role, &c.role);
+        let same = |c: &Credit| c.name.to_string() == printed && role_fits(&nc.role, &c.role);
+        // Else the same family name with compatible given names ("G." and "Gary"): the fuller
+        // name stays.
+        let like = |c: &Credit| role_fits(&nc.role, &c.role) && compatible(&c.name, &nc.name);
+        let exact = credits.iter().any(same);
         let mut found = false;
-        for c in credits.iter_mut().filter(|c| matches(c)) {
-            c.name = nc.name.clone();
-            found = true;
+        for c in credits.iter_mut() {
+            if same(c) {
+                c.name = nc.name.clone();
+                found = true;
+            } else if !exact && like(c) {
+                if nc.name.given().len() > c.name.given().len() {
+                    c.name = nc.name.clone();
+                }
+                found = true;
+            }
         }
         if !found {
             credits.push(nc);
         }
     }
+}
+
+/// Whether two person names with the same family name can name one person: each given name
+/// (word by word) equals the other or is its initial ("G." and "Gary", "James G." and "J. G.").
+fn compatible(a: &Name, b: &Name) -> bool {
+    let (Name::Person(a), Name::Person(b)) = (a, b) else {
+        return false;
+    };
+    if a.family != b.family || a.particle != b.particle {
+        return false;
+    }
+    let words = |s: &str| -> Vec<String> {
+        s.split([' ', '.', '-'])
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let (x, y) = (words(&a.given), words(&b.given));
+    if x.is_empty() || y.is_empty() || x.len() != y.len() {
+        return x.is_empty() != y.is_empty() || x.is_empty();
+    }
+    x.iter().zip(&y).all(|(p, q)| {
+        let initial =
+            |w: &str, full: &str| w.chars().count() == 1 && full.chars().next() == w.chars().next();
+        p == q || initial(p, q) || initial(q, p)
+    })
 }
 
 /// Whether a credit with role `credit` is written to the CSL name variable that gives `var`.

@@ -53,7 +53,7 @@ pub struct Writer<W: std::io::Write> {
 }
 
 /// The id `r` asks for: its own where it has a clean one, else [`Record::key`].
-fn id_base(r: &Record) -> String {
+pub(crate) fn id_base(r: &Record) -> String {
     csl_extra(r, "id")
         .filter(|s| clean(s))
         .map(str::to_string)
@@ -145,8 +145,54 @@ pub(crate) fn language_of(r: &Record) -> Option<&'static str> {
         .then_some("en")
 }
 
+/// The BCP 47 tag of the record's first original language the language table knows
+/// ("Russian" → "ru"): CSL `language` where neither an extra nor a rendition gives one.
+pub(crate) fn language_from_languages(r: &Record) -> Option<&'static str> {
+    r.languages.iter().find_map(|l| crate::tei::lang::tag(l))
+}
+
+/// The CSL `language` written without an extra: the rendition's, else the original language's.
+pub(crate) fn derived_language(r: &Record) -> Option<&'static str> {
+    language_of(r).or_else(|| language_from_languages(r))
+}
+
+/// The CSL type written: the extra `type` where it is a CSL type, else `manuscript`.
+pub(crate) fn type_of(r: &Record) -> &str {
+    csl_extra(r, "type")
+        .filter(|t| TYPES.contains(t))
+        .unwrap_or("manuscript")
+}
+
+/// Whether the sentence rendered from the credits belongs in `note`: only for an archival
+/// document (type `manuscript`) whose roles all have a credit verb that reads back as the same
+/// role ("Translated by", "Obtained by", "Annotated by"; never "Director by").
+pub(crate) fn renders_credits(r: &Record) -> bool {
+    type_of(r) == "manuscript"
+        && r.credits
+            .iter()
+            .all(|c| Role::from_verb(c.role.verb()).as_ref() == Some(&c.role))
+}
+
+/// The `note` written where the record has no (clean) extra `note`: the credit line as printed,
+/// else the sentence rendered from the credits where it belongs ([`renders_credits`]).
+pub(crate) fn derived_note(r: &Record) -> Option<String> {
+    match &r.credit_line {
+        Some(line) => Some(line.clone()).filter(|l| clean(l)),
+        None if renders_credits(r) => r.credit_sentence().filter(|l| clean(l)),
+        None => None,
+    }
+}
+
+/// The `note` written: the note read from CSL (a user's note wins), else [`derived_note`].
+pub(crate) fn note_of(r: &Record) -> Option<String> {
+    match csl_extra(r, "note").filter(|n| clean(n)) {
+        Some(n) => Some(n.to_string()),
+        None => derived_note(r),
+    }
+}
+
 /// True if `s` can be written as a CSL string as it is: not empty, no surrounding whitespace.
-fn clean(s: &str) -> bool {
+pub(crate) fn clean(s: &str) -> bool {
     let ws = |c: char| c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c);
     !s.is_empty() && s.trim_matches(ws).len() == s.len()
 }
@@ -183,16 +229,85 @@ fn date_value(edtf: &str) -> Option<Value> {
     (back.edtf().to_string() == edtf).then_some(v)
 }
 
-/// The CSL name variable a credit is written to.
-fn var_of(role: &Role) -> &str {
-    match role {
+/// The CSL name variable a credit is written to; none for obtained-by (who found the document
+/// is no contributor to it: `custom` only, as design/mapping.md says).
+pub(crate) fn var_of(role: &Role) -> Option<&str> {
+    Some(match role {
         Role::Author => "author",
         Role::Translator => "translator",
         Role::Editor => "editor",
         Role::Compiler => "compiler",
-        Role::Contributor | Role::ObtainedBy | Role::Transcriber => "contributor",
+        Role::ObtainedBy => return None,
+        Role::Contributor | Role::Transcriber => "contributor",
         Role::Other(v) if NAME_VARS.contains(&v.as_str()) => v,
         Role::Other(_) => "contributor",
+    })
+}
+
+/// The name variables written, in order: `author` (the authors, then author credits not among
+/// them; with the number of authors where credits were added), then each credit's variable.
+pub(crate) fn name_vars(r: &Record) -> (Vec<(&str, Vec<&Name>)>, Option<usize>) {
+    let mut author: Vec<&Name> = r.authors.iter().collect();
+    let mut author_count = None;
+    for c in r.credits.iter().filter(|c| c.role == Role::Author) {
+        if !author.contains(&&c.name) {
+            author.push(&c.name);
+            author_count = Some(r.authors.len());
+        }
+    }
+    let mut vars: Vec<(&str, Vec<&Name>)> = Vec::new();
+    if !author.is_empty() {
+        vars.push(("author", author));
+    }
+    for Credit { role, name, .. } in r.credits.iter().filter(|c| c.role != Role::Author) {
+        let Some(var) = var_of(role) else { continue };
+        match vars.iter_mut().find(|(v, _)| *v == var) {
+            Some((_, list)) => {
+                if !list.contains(&name) {
+                    list.push(name);
+                }
+            }
+            None => vars.push((var, vec![name])),
+        }
+    }
+    (vars, author_count)
+}
+
+/// A name as a CSL reader reads it back from what [`NameOut`] writes.
+pub(crate) fn name_as_read(n: &Name) -> Option<Name> {
+    let v = serde_json::to_value(NameOut(n)).ok()?;
+    serde_json::from_value::<super::model::RawName>(v)
+        .ok()
+        .and_then(super::read::name_from_csl)
+}
+
+/// `issued` without a date: an unparsed date as printed (the extra `date`, as the block reader
+/// keeps it) as `literal`, else a CSL date no reader understood (`csl:issued`) as it was; with
+/// the index of that extra.
+fn undated_issued(r: &Record) -> Option<(Value, usize)> {
+    if let Some(i) = extra_index(r, "date") {
+        let t = r.extra.get(i).map_or("", |x| x.value.as_str());
+        if clean(t) && Date::from_text(t).is_err() {
+            return Some((serde_json::json!({ "literal": t }), i));
+        }
+    }
+    let i = extra_index(r, "csl:issued")?;
+    let text = &r.extra.get(i)?.value;
+    let v = serde_json::from_str::<Value>(text).ok()?;
+    let d = serde_json::from_value::<super::model::RawDate>(v.clone()).ok()?;
+    (v.is_object()
+        && date_from_csl(&d).is_none()
+        && !super::read::date_is_empty(&d)
+        && super::read::only_literal(&d).is_none()
+        && super::read::raw_date_text(&d) == *text)
+        .then_some((v, i))
+}
+
+/// The `issued` written, as JSON.
+pub(crate) fn issued_of(r: &Record) -> Option<Value> {
+    match &r.date {
+        Some(d) => serde_json::to_value(IssuedOut(d)).ok(),
+        None => undated_issued(r).map(|(v, _)| v),
     }
 }
 
@@ -218,10 +333,18 @@ impl Serialize for NameOut<'_> {
                     m.serialize_entry("given", &p.given)?;
                 }
                 if !p.particle.is_empty() {
-                    m.serialize_entry("non-dropping-particle", &p.particle)?;
+                    let var = if p.dropping_particle {
+                        "dropping-particle"
+                    } else {
+                        "non-dropping-particle"
+                    };
+                    m.serialize_entry(var, &p.particle)?;
                 }
                 if !p.suffix.is_empty() {
                     m.serialize_entry("suffix", &p.suffix)?;
+                    if p.comma_suffix {
+                        m.serialize_entry("comma-suffix", &true)?;
+                    }
                 }
                 let guess = guess_family_first(&p.given, &p.particle, &p.family, &p.suffix);
                 if p.family_first || guess {
@@ -401,12 +524,15 @@ impl ExtrasOut<'_> {
             seen[usize::from(k)] = true;
             last = k;
         }
-        // A note equal to the sentence rendered from the credits would read as that sentence.
-        if self.r.credit_line.is_none()
-            && extra
-                .iter()
-                .any(|x| x.label == "note" && self.r.credit_sentence().as_deref() == Some(&x.value))
-        {
+        // A note or language equal to the one derived from the record would read as derived;
+        // a date as printed or kept from CSL is read after the other variables.
+        let (note, language) = (derived_note(self.r), derived_language(self.r));
+        if extra.iter().any(|x| {
+            x.label == "note" && note.as_deref() == Some(&x.value)
+                || x.label == "language" && language == Some(x.value.as_str())
+                || x.label == "date"
+                || x.label == "csl:issued"
+        }) {
             return None;
         }
         if extra
@@ -569,35 +695,16 @@ impl Serialize for ItemOut<'_> {
         text(&mut m, &mut written, "title", &r.title)?;
 
         // Names: authors, then each credit's variable, in the order CSL lists them.
-        let mut author: Vec<&Name> = r.authors.iter().collect();
-        let mut author_count = None;
-        for c in r.credits.iter().filter(|c| c.role == Role::Author) {
-            if !author.contains(&&c.name) {
-                author.push(&c.name);
-                author_count = Some(r.authors.len());
-            }
-        }
-        if !author.is_empty() {
-            m.serialize_entry("author", &Names(&author))?;
-        }
-        let mut vars: Vec<(&str, Vec<&Name>)> = Vec::new();
-        for Credit { role, name, .. } in r.credits.iter().filter(|c| c.role != Role::Author) {
-            let var = var_of(role);
-            match vars.iter_mut().find(|(v, _)| *v == var) {
-                Some((_, list)) => {
-                    if !list.contains(&name) {
-                        list.push(name);
-                    }
-                }
-                None => vars.push((var, vec![name])),
-            }
-        }
+        let (vars, author_count) = name_vars(r);
         for (var, list) in &vars {
             m.serialize_entry(var, &Names(list))?;
         }
 
         if let Some(d) = &r.date {
             m.serialize_entry("issued", &IssuedOut(d))?;
+        } else if let Some((v, i)) = undated_issued(r) {
+            m.serialize_entry("issued", &v)?;
+            placed.push(i);
         }
         written.push("issued");
         if let Some(a) = &r.digital.name {
@@ -618,7 +725,17 @@ impl Serialize for ItemOut<'_> {
             }
             text(&mut m, &mut written, "URL", u)?;
         }
-        if let Some(l) = language_of(r) {
+        // The language: one read from CSL, else the rendition's, else the original's.
+        let language = extra_index(r, "language").filter(|&i| {
+            r.extra
+                .get(i)
+                .is_some_and(|x| clean(&x.value) && bcp47(&x.value))
+        });
+        if let Some(i) = language {
+            let l = r.extra.get(i).map_or("", |x| x.value.as_str());
+            text(&mut m, &mut written, "language", l)?;
+            placed.push(i);
+        } else if let Some(l) = derived_language(r) {
             text(&mut m, &mut written, "language", l)?;
         }
         if let Some(a) = &r.summary {
@@ -636,13 +753,14 @@ impl Serialize for ItemOut<'_> {
         if !r.subjects.is_empty() {
             text(&mut m, &mut written, "keyword", &r.subjects.join(", "))?;
         }
-        // The credit sentence; one only rendered from the credits yields to a note read from CSL.
-        let note = match (&r.credit_line, csl_extra(r, "note")) {
-            (Some(line), _) => Some(line.clone()),
-            (None, Some(_)) => None,
-            (None, None) => r.credit_sentence(),
-        };
-        if let Some(n) = note {
+        // A note read from CSL (the user's), else the credit sentence where it belongs.
+        let note =
+            extra_index(r, "note").filter(|&i| r.extra.get(i).is_some_and(|x| clean(&x.value)));
+        if let Some(i) = note {
+            let n = r.extra.get(i).map_or("", |x| x.value.as_str());
+            text(&mut m, &mut written, "note", n)?;
+            placed.push(i);
+        } else if let Some(n) = derived_note(r) {
             text(&mut m, &mut written, "note", &n)?;
         }
 
@@ -650,6 +768,26 @@ impl Serialize for ItemOut<'_> {
         for (i, x) in r.extra.iter().enumerate() {
             let var = match x.label.strip_prefix(EXTRA_PREFIX) {
                 Some("categories") => "categories",
+                // A date no reader understands ({"literal": "n.d."}) goes back as it was.
+                Some(v) if v != "issued" && DATE_VARS.contains(&v) => {
+                    if written.contains(&v) {
+                        continue;
+                    }
+                    if let Ok(value @ (Value::Object(_) | Value::String(_))) =
+                        serde_json::from_str::<Value>(&x.value)
+                    {
+                        if serde_json::to_string(&value).is_ok_and(|t| t == x.value)
+                            && super::read::date_text(&value).is_none()
+                        {
+                            if let Some(&v) = DATE_VARS.iter().find(|d| **d == v) {
+                                m.serialize_entry(v, &value)?;
+                                written.push(v);
+                                placed.push(i);
+                            }
+                        }
+                    }
+                    continue;
+                }
                 Some(_) => continue,
                 None if x.label == "categories" => continue,
                 None => x.label.as_str(),

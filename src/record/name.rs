@@ -21,6 +21,15 @@ pub struct PersonName {
     /// True where the family name is written first (Korean, Chinese, Japanese names: "Kim Du-bong").
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub family_first: bool,
+    /// True where the particle is a CSL *dropping* particle ("Charles de Gaulle": sorted and
+    /// shortened as "Gaulle"); false for a non-dropping one ("van Beethoven"). Only CSL-JSON
+    /// reads and writes it; the other formats print the particle either way.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub dropping_particle: bool,
+    /// True where a comma goes before the suffix ("King, Jr."; CSL `comma-suffix`). Only
+    /// CSL-JSON reads and writes it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub comma_suffix: bool,
 }
 
 /// A name: a person in parts, or an organisation kept whole.
@@ -346,7 +355,7 @@ impl Name {
             particle,
             family,
             suffix,
-            family_first: false,
+            ..PersonName::default()
         })
     }
 }

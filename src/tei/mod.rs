@@ -84,7 +84,7 @@
 //! ```
 
 mod escape;
-mod lang;
+pub(crate) mod lang;
 mod read;
 mod write;
 pub(crate) use write::{corpus_head, corpus_items, CORPUS_TAIL};
