@@ -104,8 +104,10 @@
 //!   citeproc-js's strings before comparing.
 //! - **Contributors and obtained-by.** The archive's "Contributed by" / "Obtained by" name who
 //!   found or gave the document, not a co-author; the Manual has no place for them in a
-//!   manuscript citation, so the strings leave them out. Our CSL-JSON keeps them in `custom`
-//!   (CSL `contributor` would make the styles print "with …", as for a co-author).
+//!   manuscript citation, so the strings leave them out. Our CSL-JSON keeps obtained-by in
+//!   `custom` and a contributor as CSL `contributor` (mapping.md; Zotero has the same creator
+//!   type), which `chicago-notes-bibliography-18th` prints as "with …" after the translator; the
+//!   interop script takes that out of citeproc-js's strings before comparing.
 //!
 //! **Known, not fixed (citeproc-js is closer to the Manual here):** a title that contains
 //! straight quotation marks ("… Molotov, 'The Anti-Soviet Fabrications … Etc.'") is printed

@@ -111,6 +111,18 @@ EOF
   c17=$(render chicago-fullnote-bibliography "$TMP/$name.csl.json") || { fail=1; continue; }
   # Our date text, from the short note ("“Short,” DATE.").
   date=$("$ARCHIVECITE" convert --from record --to chicago-short-note "$TMP/$name.record.json" | python3 -c 'import sys; s=sys.stdin.read().strip(); print(s.split("\u201d ",1)[1][:-1] if "\u201d " in s else "")')
+  # documented difference (mod.rs "Contributors"): no "with <contributor>"
+  with=$(python3 -c 'import json,sys; i=json.load(open(sys.argv[1]))[0]; print(" and ".join(" ".join(x for x in (n.get("given"), n.get("family"), n.get("literal")) if x) for n in i.get("contributor", [])))' "$TMP/$name.csl.json")
+  if [ -n "$with" ]; then
+    c18=$(python3 - "$c18" "$with" <<'PY'
+import json, sys
+j, w = json.loads(sys.argv[1]), sys.argv[2]
+j["note"] = j["note"].replace(f", with {w},", ",")
+j["bibliography"] = j["bibliography"].replace(f" With {w}.", "")
+print(json.dumps(j))
+PY
+)
+  fi
   # documented difference (mod.rs "Genre"): a titled document's genre is left out
   genre=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[0].get("genre",""))' "$TMP/$name.csl.json")
   if [ -n "$genre" ]; then
