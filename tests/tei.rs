@@ -491,7 +491,8 @@ fn frus_style_document() {
         r.body,
         vec![
             Block::Dateline("Seoul, May 5, 1955—4 p.m.".into()),
-            Block::Paragraph("1029. Reference: Deptel 931.Not printed.".into()),
+            // a footnote is no part of its paragraph
+            Block::Paragraph("1029. Reference: Deptel 931.".into()),
             Block::Paragraph("President Rhee & I met today.".into()),
         ]
     );
@@ -532,10 +533,16 @@ fn frus_style_document() {
             Block::Paragraph("Second document.".into())
         ]
     );
+    // the source note's first sentence is the shelfmark, the rest a note
     assert_eq!(
         rs[1].shelfmark(),
-        Some("Department of State, Central Files, 795.00/5–655. Secret")
+        Some("Department of State, Central Files, 795.00/5–655")
     );
+    assert_eq!(rs[1].original.as_ref().unwrap().holdings().len(), 1);
+    assert!(rs[1]
+        .extra
+        .iter()
+        .any(|x| x.label == "Source note" && x.value == "Secret."));
     assert_eq!(rs[1].digital.name, rs[0].digital.name);
 }
 
@@ -644,4 +651,309 @@ fn every_prefix_of_the_seed_is_handled() {
     for (i, _) in xml.char_indices() {
         let _ = tei::read(&xml[..i]);
     }
+}
+
+// ---- TEI from other projects (snippets modelled on real files: Bodleian, DTA, ELTeC, CMIF,
+// Schnitzler-Briefe, EpiDoc, FRUS; see tests/fixtures/tei/README.md) ----
+
+/// One foreign TEI document with this `fileDesc` content after the titleStmt, this
+/// `profileDesc` content and this body.
+fn foreign(title_stmt: &str, source_desc: &str, profile: &str, body: &str) -> Record {
+    let xml = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0">
+  <teiHeader>
+    <fileDesc>
+      <titleStmt>{title_stmt}</titleStmt>
+      <publicationStmt><p/></publicationStmt>
+      <sourceDesc>{source_desc}</sourceDesc>
+    </fileDesc>
+    <profileDesc>{profile}</profileDesc>
+  </teiHeader>
+  <text><body>{body}</body></text>
+</TEI>"#
+    );
+    let mut rs = tei::read(&xml).unwrap();
+    assert_eq!(rs.len(), 1);
+    rs.remove(0)
+}
+
+#[test]
+fn foreign_ms_identifier_gives_repository_and_shelfmark() {
+    let r = foreign(
+        "<title>MS. Add. A. 10</title>",
+        r#"<msDesc><msIdentifier>
+             <country>United Kingdom</country>
+             <region type="county">Oxfordshire</region>
+             <settlement key="7011931">Oxford</settlement>
+             <institution>University of Oxford</institution>
+             <repository>Bodleian Library</repository>
+             <idno type="SCN">24731</idno>
+             <idno type="shelfmark">MS. Add. A. 10</idno>
+             <altIdentifier type="internal"><idno type="SCN">99</idno></altIdentifier>
+           </msIdentifier></msDesc>"#,
+        "",
+        "<p/>",
+    );
+    let h = &r.original.as_ref().unwrap().holdings()[0];
+    assert_eq!(h.repository.as_ref().unwrap().printed, "Bodleian Library");
+    assert_eq!(h.shelfmark, "MS. Add. A. 10");
+    assert!(r
+        .extra
+        .iter()
+        .any(|x| x.label == "Repository place" && x.value == "Oxford, United Kingdom"));
+    // an empty p is no paragraph
+    assert!(r.body.is_empty());
+
+    // nested orgName in the repository (EpiDoc); a compound "…archiv" (Schnitzler-Briefe);
+    // several idno: the first one
+    let r = foreign(
+        "<title>Zosimus</title>",
+        r#"<msDesc><msIdentifier><repository><orgName type="museum"><name>
+             Museo Nazionale Concordiese di <settlement>Portogruaro</settlement></name></orgName>
+           </repository><idno type="inventory">394</idno><idno>old 12</idno></msIdentifier></msDesc>
+           <msDesc><msIdentifier><settlement>Marbach am Neckar</settlement>
+             <repository>Deutsches Literaturarchiv</repository>
+             <idno>A:Schnitzler, HS.NZ85.1.3571,1</idno></msIdentifier></msDesc>"#,
+        "",
+        "",
+    );
+    let hs = r.original.as_ref().unwrap().holdings();
+    assert_eq!(hs.len(), 2);
+    assert_eq!(
+        hs[0].repository.as_ref().unwrap().printed,
+        "Museo Nazionale Concordiese di Portogruaro"
+    );
+    assert_eq!(hs[0].shelfmark, "394");
+    assert_eq!(
+        hs[1].repository.as_ref().unwrap().printed,
+        "Deutsches Literaturarchiv"
+    );
+    assert_eq!(hs[1].shelfmark, "A:Schnitzler, HS.NZ85.1.3571,1");
+}
+
+#[test]
+fn foreign_body_text_is_flattened_as_read() {
+    let r = foreign(
+        "<title>T</title>",
+        "",
+        "",
+        r#"<p>Die Kraft, das Leben<lb/>&amp; der Geist. Empfangen Sie meinen leb<lb break="no"/>
+             haften Dank<note place="foot">A footnote.</note> für <choice><abbr>d.</abbr><expan>den</expan></choice>
+             <choice><sic>Brif</sic><corr>Brief</corr></choice> und <choice><orig>vnd</orig><reg>und</reg></choice>
+             <del>nicht</del>das<fw type="catch">Ge-</fw> Geschenk<pb n="2"/>von <gap reason="illegible"/>  <space/> Ihnen.</p>
+           <p/>
+           <p>Zweiter<cb/>Absatz.</p>"#,
+    );
+    assert_eq!(
+        r.body,
+        vec![
+            Block::Paragraph(
+                "Die Kraft, das Leben & der Geist. Empfangen Sie meinen lebhaften Dank für den Brief und und das Geschenk von Ihnen.".into()
+            ),
+            Block::Paragraph("Zweiter Absatz.".into()),
+        ]
+    );
+}
+
+#[test]
+fn foreign_names_read_as_persons() {
+    let r = foreign(
+        r#"<title>The Life and Adventures of Michael Armstrong : ELTeC edition</title>
+           <author ref="viaf:34551336">Trollope, Frances Milton (1780-1863)</author>
+           <author>Goethe, Johann Wolfgang von</author>
+           <editor>Stefan Dumont <email>dumont@bbaw.de</email></editor>
+           <editor><persName><surname>Müller</surname><forename>Martin Anton</forename></persName>
+             <persName>Müller, Gerd</persName><affiliation>ÖAW</affiliation></editor>
+           <editor><name>Lou Burnard</name><idno type="ORCID">0000</idno></editor>"#,
+        "",
+        "",
+        "",
+    );
+    assert_eq!(
+        r.authors,
+        vec![
+            Name::person("Frances Milton", "Trollope"),
+            Name::Person(archivecite::record::PersonName {
+                given: "Johann Wolfgang".into(),
+                particle: "von".into(),
+                family: "Goethe".into(),
+                ..Default::default()
+            }),
+        ]
+    );
+    let editors: Vec<(String, String)> = r
+        .credits
+        .iter()
+        .map(|c| {
+            assert_eq!(c.role, Role::Editor);
+            (c.name.given().to_string(), c.name.family().to_string())
+        })
+        .collect();
+    let pair = |g: &str, f: &str| (g.to_string(), f.to_string());
+    assert_eq!(
+        editors,
+        [
+            pair("Stefan", "Dumont"),
+            pair("Martin Anton", "Müller"),
+            pair("Gerd", "Müller"),
+            pair("Lou", "Burnard"),
+        ]
+    );
+}
+
+#[test]
+fn foreign_title_prefers_the_analytic_title() {
+    let r = foreign(
+        r#"<title level="s">Arthur Schnitzler: Briefwechsel mit Autorinnen und Autoren</title>
+           <title level="a">Jaques Joachim an Arthur Schnitzler, 31. 1. 1890</title>"#,
+        "",
+        "",
+        "",
+    );
+    assert_eq!(r.title, "Jaques Joachim an Arthur Schnitzler, 31. 1. 1890");
+    assert_eq!(
+        r.extra
+            .iter()
+            .find(|x| x.label == "container-title")
+            .map(|x| x.value.as_str()),
+        Some("Arthur Schnitzler: Briefwechsel mit Autorinnen und Autoren")
+    );
+    // @type=main wins; a single series title is still the title
+    let r = foreign(
+        r#"<title level="m">Volume</title><title type="main">Main</title>"#,
+        "",
+        "",
+        "",
+    );
+    assert_eq!(r.title, "Main");
+    let r = foreign(r#"<title level="m">Only</title>"#, "", "", "");
+    assert_eq!(r.title, "Only");
+    assert!(r.extra.is_empty());
+}
+
+#[test]
+fn foreign_letters_date_and_sender_from_corresp_desc() {
+    let corresp = r#"<correspDesc key="631">
+        <correspAction type="sent"><persName ref="http://d-nb.info/gnd/118615688">Soemmerring, Samuel Thomas</persName>
+          <placeName>Mainz</placeName><date when="1792-11-22"/></correspAction>
+        <correspAction type="received"><persName>Forster, Georg</persName><date when="1792-12-01"/></correspAction>
+      </correspDesc>
+      <correspDesc key="632"><correspAction type="sent"><persName>Other, Sender</persName>
+        <date notBefore="1793-01"/></correspAction></correspDesc>"#;
+    let r = foreign("<title>Letters</title>", "", corresp, "");
+    assert_eq!(r.date.as_ref().unwrap().to_string(), "1792-11-22");
+    assert_eq!(
+        r.authors,
+        vec![Name::person("Samuel Thomas", "Soemmerring")]
+    );
+    // an addressee inside the sending action is not the sender; @when-iso; an author wins
+    let r = foreign(
+        "<title>Brief</title><author>Escher, Alfred</author>",
+        "",
+        r#"<correspDesc><correspAction type="sent"><persName type="addressee">A B</persName>
+             <persName type="sender">David Eduard Steiner</persName>
+             <date when-iso="1849-12-28">28. Dezember 1849</date></correspAction></correspDesc>"#,
+        "",
+    );
+    assert_eq!(r.authors, vec![Name::person("Alfred", "Escher")]);
+    assert_eq!(r.date.as_ref().unwrap().to_string(), "1849-12-28");
+    assert_eq!(r.date.as_ref().unwrap().text(), Some("28. Dezember 1849"));
+    // a lone notBefore: open at the end
+    let r = foreign(
+        "<title>Brief</title>",
+        "",
+        r#"<correspDesc><correspAction type="sent"><date notBefore="1850-03"/></correspAction></correspDesc>"#,
+        "",
+    );
+    assert_eq!(r.date.as_ref().unwrap().to_string(), "1850-03/..");
+}
+
+#[test]
+fn foreign_header_details() {
+    // the source's own titleStmt (biblFull) gives no second author
+    let r = foreign(
+        r#"<title type="main">[SB-Nr. 1]</title>
+           <author><persName><surname>Binn</surname><forename>Nikolaus</forename></persName></author>
+           <respStmt><resp>ELTeC conversion</resp><name>Lou Burnard</name></respStmt>"#,
+        r#"<biblFull><titleStmt><title level="m" type="main">[SB-Nr. 1]</title>
+             <author><persName><surname>Binn</surname><forename>Nikolaus</forename></persName></author>
+           </titleStmt><publicationStmt><p/></publicationStmt></biblFull>
+           <msDesc><msIdentifier><repository>Bodleian Library</repository></msIdentifier>
+             <msContents><textLang mainLang="la" otherLangs="it de">Latin and Italian</textLang>
+               <textLang mainLang="it">Italian</textLang></msContents>
+             <history><origin><origDate notBefore="1250" notAfter="1390">13th century, second half to 14th century, late</origDate></origin></history>
+           </msDesc>"#,
+        r#"<textClass><keywords scheme="http://example.org/k"><term>Kunst und Kultur</term></keywords></textClass>
+           <abstract><p>About <term>nothing</term>.</p></abstract>"#,
+        "",
+    );
+    assert_eq!(r.authors.len(), 1);
+    assert_eq!(r.title, "[SB-Nr. 1]");
+    // a free-text role is kept as written
+    assert_eq!(r.credits[0].role, Role::Other("ELTeC conversion".into()));
+    // codes, named where known, each once
+    assert_eq!(r.languages, ["la", "Italian", "German"]);
+    assert_eq!(r.subjects, ["Kunst und Kultur"]);
+    // the manuscript's date of origin when nothing else dates it
+    let d = r.date.as_ref().unwrap();
+    assert_eq!(d.to_string(), "1250/1390");
+    assert_eq!(
+        d.text(),
+        Some("13th century, second half to 14th century, late")
+    );
+}
+
+#[test]
+fn foreign_fixture_files() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tei");
+    let read = |name: &str| {
+        let xml = std::fs::read_to_string(dir.join(name)).unwrap();
+        tei::read(&xml).unwrap()
+    };
+
+    // CMIF: the first letter's date and sender; the editor without his e-mail address
+    let r = &read("cmif-example02.xml")[0];
+    assert_eq!(r.date.as_ref().unwrap().to_string(), "1792-11-22");
+    assert_eq!(
+        r.authors,
+        vec![Name::person("Samuel Thomas", "Soemmerring")]
+    );
+    assert_eq!(r.credits[0].name, Name::person("Stefan", "Dumont"));
+    assert!(r.body.is_empty());
+
+    // Schnitzler-Briefe: the letter's title, not the series'; the archive and its shelfmark
+    let r = &read("schnitzler-L00002-excerpt.xml")[0];
+    assert_eq!(r.title, "Jaques Joachim an Arthur Schnitzler, 31. 1. 1890");
+    assert_eq!(r.date.as_ref().unwrap().to_string(), "1890-01-31");
+    assert_eq!(r.authors, vec![Name::person("Jaques", "Joachim")]);
+    assert_eq!(r.funders, ["FWF - Der Wissenschaftsfonds"]);
+    let h = &r.original.as_ref().unwrap().holdings()[0];
+    assert_eq!(
+        h.repository.as_ref().unwrap().printed,
+        "Deutsches Literaturarchiv"
+    );
+    assert_eq!(h.shelfmark, "A:Schnitzler, HS.NZ85.1.3571,1");
+
+    // ELTeC: "Family, Given (dates)"; a free-text role as written
+    let r = &read("eltec-ENG18400-excerpt.xml")[0];
+    assert_eq!(r.authors, vec![Name::person("Frances Milton", "Trollope")]);
+    assert_eq!(r.credits[0].role, Role::Other("ELTeC conversion".into()));
+
+    // FRUS: one holding, the rest of the source note beside it
+    let r = &read("frus1955-57v23p2-excerpt.xml")[0];
+    assert_eq!(
+        r.shelfmark(),
+        Some("Department of State, Central Files, 795.00/2–755")
+    );
+    assert_eq!(r.original.as_ref().unwrap().holdings().len(), 1);
+    assert!(r
+        .extra
+        .iter()
+        .any(|x| x.label == "Source note"
+            && x.value.starts_with("Top Secret; Operational Immediate.")));
+    assert!(r
+        .body
+        .iter()
+        .all(|b| !b.text().contains("is printed as Document 14")));
 }

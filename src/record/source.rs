@@ -336,9 +336,16 @@ const REPOSITORY_WORDS: &[&str] = &[
     "arhivele",
 ];
 
+/// Stems that make a word name a repository inside compounds too ("Literaturarchiv",
+/// "Zentralbibliothek", "Biblioteca", "Museo").
+const REPOSITORY_STEMS: &[&str] = &["archiv", "bibliot", "museo", "musée"];
+
 fn has_repository_word(s: &str) -> bool {
     s.split(|c: char| !c.is_alphanumeric() && c != 'é' && c != 'á')
-        .any(|w| REPOSITORY_WORDS.contains(&w.to_lowercase().as_str()))
+        .map(str::to_lowercase)
+        .any(|w| {
+            REPOSITORY_WORDS.contains(&w.as_str()) || REPOSITORY_STEMS.iter().any(|s| w.contains(s))
+        })
 }
 
 fn is_acronym(w: &str) -> bool {

@@ -41,22 +41,40 @@
 //! # TEI from elsewhere
 //!
 //! Any `TEI` or `teiCorpus` (TEI namespace) is read; whitespace in its text is normalised.
-//! What it yields: title (`titleStmt/title`, `@type=main` first, else the document `head`),
-//! authors, editors (as editor credits), funders and sponsors, `respStmt`s (role from a MARC
-//! relator `@ref`, or the verb of `resp`: "Translated for NKIDP by" gives a translator for
-//! NKIDP), `distributor` (else `publisher`), `idno[@type=URL|URI|WCDA]`, `bibl[@type=citation]`,
-//! the shelfmark from a `sourceDesc` `idno[@type=archival|shelfmark]` or from `msIdentifier`
-//! (`repository/@key` or its text, then the shelfmark `idno`), `msContents/textLang`, the
-//! abstract's paragraphs, `creation/date` (else the first dated dateline), keywords, and every
-//! `p`, `ab` and `dateline` of the body in document order (`p` inside `p` or `note` belong to
-//! their block). Everything else is ignored.
+//! What it yields, from the file's own `titleStmt` (not a `sourceDesc/biblFull` one): the title
+//! (`@type=main`, else `@level=a`, else one that is not a series', monograph's or journal's,
+//! which then becomes the `container-title` extra), authors, editors (as editor credits),
+//! funders and sponsors, `respStmt`s (role from a MARC relator `@ref`, or the verb of `resp`:
+//! "Translated for NKIDP by" gives a translator for NKIDP; any other `resp` text is the role as
+//! written), each name once. Names: `persName` by its `forename`/`surname` parts, several
+//! `persName`/`orgName`/`name` in one `author` or `editor` as several names, else the text
+//! without `email`, `address`, `affiliation`, `idno`, `note` or `date`; "Family, Given"
+//! (particles after the given name, life dates like "(1780-1863)" left out) is a person. Then
+//! `distributor` (else `publisher`), `idno[@type=URL|URI|WCDA]`, `bibl[@type=citation]`, the
+//! shelfmark from a `sourceDesc` `idno[@type=archival|shelfmark]` or from each `msIdentifier`
+//! ("Repository, shelfmark": `repository` text, else `institution`, else `collection`; the
+//! `idno[@type=shelfmark]`, else the first `idno`; `altIdentifier` ignored; the place,
+//! `settlement` and `country`, as the extra "Repository place", since a holding's place is
+//! read from the archive part's text), `msContents/textLang` (`@mainLang` and `@otherLangs`,
+//! named where the code is known, else kept as codes; the text only without codes), the
+//! abstract's paragraphs, the date (`creation/date`, else the first dated dateline, else the
+//! first `correspDesc/correspAction[@type=sent]/date`, else `msDesc/history//origDate`; `@when`,
+//! `@when-iso`, `@from`/`@to`, `@notBefore`/`@notAfter`, one end only giving an interval open at
+//! the other), the sender in that `correspAction` as the author when there is none, the
+//! `textClass/keywords/term`s, and every `p`, `ab` and `dateline` of the body in document
+//! order (`p` inside `p` or `note` belong to their block; an empty one is left out). Text is
+//! read as printed: `note`, `del`, `fw` left out, `choice` as its `expan`, `corr` or `reg`,
+//! `lb`, `pb`, `cb`, `space`, `gap` as a space (`break="no"` joins the word). Everything else is
+//! ignored. A CMIF file of many `correspDesc` is one record (the first letter's date and
+//! sender).
 //!
 //! An edition's file whose body holds `div[@type=document]`s (a FRUS volume of the Office of
 //! the Historian, one document or hundreds) gives one record per document: the header's
 //! values, the document's `head` as the title (its footnotes left out) with the volume's title
 //! as `container-title`, the document's datelines, dates and paragraphs, and its
-//! `note[@type=source]` ("Source: Department of State, Central Files, 795B.00/5–555.") as the
-//! shelfmark when the header gives none.
+//! `note[@type=source]` ("Source: Department of State, Central Files, 795B.00/5–555. Top
+//! Secret.") as one holding when the header gives none: its first sentence is the shelfmark, the
+//! rest ("Top Secret.") the extra "Source note".
 //!
 //! Not TEI at all — not well-formed XML, a root other than `TEI`/`teiCorpus`, a root outside
 //! the TEI namespace — is an [`Error::Syntax`](crate::Error) with line and column. Only the

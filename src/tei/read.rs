@@ -59,6 +59,10 @@ mod ctx {
     pub const DATELINE: u32 = 1 << 10;
     pub const BIBL: u32 = 1 << 11;
     pub const MS_CONTENTS: u32 = 1 << 12;
+    pub const TEXT_CLASS: u32 = 1 << 13;
+    pub const KEYWORDS: u32 = 1 << 14;
+    pub const CORRESP_SENT: u32 = 1 << 15;
+    pub const HISTORY: u32 = 1 << 16;
 }
 
 struct Reader<'d> {
@@ -66,10 +70,13 @@ struct Reader<'d> {
     exact: bool,
 }
 
+/// XML's whitespace characters.
+const XML_WS: [char; 4] = [' ', '\t', '\n', '\r'];
+
 /// Collapses XML whitespace runs to one space and trims (for TEI from elsewhere).
 fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for w in s.split([' ', '\t', '\n', '\r']).filter(|w| !w.is_empty()) {
+    for w in s.split(XML_WS).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -79,13 +86,12 @@ fn normalize(s: &str) -> String {
 }
 
 impl Reader<'_> {
-    /// The string value of element `i`: exact for our own files, normalised otherwise.
+    /// The string value of element `i`: exact for our own files, [`Self::flat`] otherwise.
     fn text(&self, i: usize) -> String {
-        let t = self.doc.text(i);
         if self.exact {
-            t.to_string()
+            self.doc.text(i).to_string()
         } else {
-            normalize(t)
+            self.flat(i)
         }
     }
 
@@ -125,25 +131,72 @@ impl Reader<'_> {
         out
     }
 
-    /// The text of element `i` without the text of its `note` descendants (footnotes in a
-    /// heading), whitespace normalised.
-    fn text_without_notes(&self, i: usize) -> String {
+    /// The text of element `i` as read in TEI from elsewhere: `note`, `del`, `fw` and stray
+    /// `teiHeader` descendants left out, one alternative of each `choice` (`expan`, `corr`,
+    /// `reg` first), `lb`, `pb`, `cb`, `space` and `gap` as a space (`break="no"`: nothing),
+    /// whitespace normalised.
+    fn flat(&self, i: usize) -> String {
         let doc = self.doc;
         let Some(e) = doc.elems.get(i) else {
             return String::new();
         };
-        let mut kept = String::new();
-        let mut at = e.text.start;
-        for n in doc.descendants(i) {
-            let Some(ne) = doc.elems.get(n) else { continue };
-            if ne.tag == Tag::Note && ne.text.start >= at {
-                kept.push_str(doc.text.get(at..ne.text.start).unwrap_or(""));
-                kept.push(' ');
-                at = ne.text.end;
+        let mut out = String::new();
+        let mut glue = false;
+        let push = |out: &mut String, s: &str, glue: &mut bool| {
+            let s = if *glue {
+                s.trim_start_matches(XML_WS)
+            } else {
+                s
+            };
+            if !s.is_empty() {
+                *glue = false;
+                out.push_str(s);
             }
+        };
+        let mut at = e.text.start;
+        let mut n = i + 1;
+        while n < e.end {
+            let Some(ne) = doc.elems.get(n) else { break };
+            push(
+                &mut out,
+                doc.text.get(at..ne.text.start).unwrap_or(""),
+                &mut glue,
+            );
+            let skip_to = ne.end.max(n + 1);
+            match ne.tag {
+                Tag::Note | Tag::Del | Tag::Fw | Tag::TeiHeader => {}
+                Tag::Lb | Tag::Pb | Tag::Cb | Tag::Space | Tag::Gap => {
+                    if doc.attr(n, Attr::Break) == Some("no") {
+                        out.truncate(out.trim_end_matches(XML_WS).len());
+                        glue = true;
+                    } else {
+                        out.push(' ');
+                    }
+                }
+                Tag::Choice => {
+                    let pick = [Tag::Expan, Tag::Corr, Tag::Reg]
+                        .iter()
+                        .find_map(|&t| self.child(n, t))
+                        .or_else(|| doc.children(n).next());
+                    if let Some(c) = pick {
+                        push(&mut out, &self.flat(c), &mut glue);
+                    }
+                }
+                _ => {
+                    at = ne.text.start;
+                    n += 1;
+                    continue;
+                }
+            }
+            at = ne.text.end;
+            n = skip_to;
         }
-        kept.push_str(doc.text.get(at..e.text.end).unwrap_or(""));
-        normalize(&kept)
+        push(
+            &mut out,
+            doc.text.get(at..e.text.end).unwrap_or(""),
+            &mut glue,
+        );
+        normalize(&out)
     }
 
     /// The record of TEI element `tei`; with `part`, of that document of an edition's volume:
@@ -165,18 +218,22 @@ impl Reader<'_> {
                 .and_then(|k| flags.get(k).copied())
                 .unwrap_or(0)
         };
-        let mut main_title: Option<String> = None;
-        let mut any_title: Option<String> = None;
+        let mut titles: Vec<usize> = Vec::new();
         let mut head: Option<String> = None;
         let mut raw: Option<String> = None;
         let mut foreign_raw: Option<String> = None;
         let mut ms_raw: Vec<String> = Vec::new();
+        let mut ms_places: Vec<String> = Vec::new();
         let mut languages_ours: Option<Vec<String>> = None;
         let mut languages_ms: Vec<String> = Vec::new();
         let mut summary: Vec<String> = Vec::new();
         let mut abstract_text: Option<String> = None;
         let mut dateline_date: Option<Date> = None;
         let mut creation_text: Option<String> = None;
+        // letters (correspDesc) and manuscripts (msDesc/history): dates and sender
+        let mut sent_date: Option<Date> = None;
+        let mut sender: Option<Name> = None;
+        let mut orig_date: Option<Date> = None;
         let mut publisher: Option<String> = None;
 
         for i in range.clone() {
@@ -194,6 +251,16 @@ impl Reader<'_> {
                 Tag::Creation => ctx::CREATION,
                 Tag::Bibl => ctx::BIBL,
                 Tag::MsContents => ctx::MS_CONTENTS,
+                Tag::TextClass => ctx::TEXT_CLASS,
+                Tag::Keywords => ctx::KEYWORDS,
+                Tag::History => ctx::HISTORY,
+                Tag::CorrespAction
+                    if self.attr(i, Attr::Type) == Some("sent")
+                        && self.tag(doc.elems.get(i).map_or(usize::MAX, |e| e.parent))
+                            == Some(Tag::CorrespDesc) =>
+                {
+                    ctx::CORRESP_SENT
+                }
                 Tag::Dateline => ctx::BLOCK | ctx::DATELINE,
                 Tag::P | Tag::Ab | Tag::Head | Tag::Note => ctx::BLOCK,
                 _ => 0,
@@ -205,25 +272,45 @@ impl Reader<'_> {
             let parent_tag = self.tag(parent);
             let has = |f: u32| inherited & f != 0;
             match tag {
-                Tag::Title if parent_tag == Some(Tag::TitleStmt) && has(ctx::HEADER) => {
-                    if main_title.is_none() && self.attr(i, Attr::Type) == Some("main") {
-                        main_title = Some(self.text(i));
+                // the file's own titleStmt, not one of its source (sourceDesc/biblFull)
+                Tag::Title
+                    if parent_tag == Some(Tag::TitleStmt)
+                        && has(ctx::HEADER)
+                        && !has(ctx::SOURCE_DESC) =>
+                {
+                    titles.push(i);
+                }
+                Tag::Author if parent_tag == Some(Tag::TitleStmt) && !has(ctx::SOURCE_DESC) => {
+                    for name in self.agents(i) {
+                        if !r.authors.contains(&name) {
+                            r.authors.push(name);
+                        }
                     }
-                    if any_title.is_none() {
-                        any_title = Some(self.text(i));
+                }
+                Tag::Editor if parent_tag == Some(Tag::TitleStmt) && !has(ctx::SOURCE_DESC) => {
+                    for name in self.agents(i) {
+                        let credit = Credit::new(Role::Editor, name);
+                        if !r.credits.contains(&credit) {
+                            r.credits.push(credit);
+                        }
                     }
                 }
-                Tag::Author if parent_tag == Some(Tag::TitleStmt) => {
-                    r.authors.push(self.agent_or_text(i));
+                Tag::Funder | Tag::Sponsor
+                    if parent_tag == Some(Tag::TitleStmt) && !has(ctx::SOURCE_DESC) =>
+                {
+                    let funder = if self.exact {
+                        self.text(i)
+                    } else {
+                        // the name, without its address
+                        doc.children(i)
+                            .find(|&c| matches!(self.tag(c), Some(Tag::OrgName | Tag::Name)))
+                            .map_or_else(|| self.name_text(i), |c| self.text(c))
+                    };
+                    r.funders.push(funder);
                 }
-                Tag::Editor if parent_tag == Some(Tag::TitleStmt) => {
-                    r.credits
-                        .push(Credit::new(Role::Editor, self.agent_or_text(i)));
+                Tag::RespStmt if parent_tag == Some(Tag::TitleStmt) && !has(ctx::SOURCE_DESC) => {
+                    self.resp_stmt(i, &mut r)
                 }
-                Tag::Funder | Tag::Sponsor if parent_tag == Some(Tag::TitleStmt) => {
-                    r.funders.push(self.text(i));
-                }
-                Tag::RespStmt if parent_tag == Some(Tag::TitleStmt) => self.resp_stmt(i, &mut r),
                 Tag::Distributor if has(ctx::PUBLICATION_STMT) && r.digital.name.is_none() => {
                     r.digital.name = Some(self.text(i));
                 }
@@ -305,13 +392,36 @@ impl Reader<'_> {
                     foreign_raw = Some(self.text(i));
                 }
                 Tag::MsIdentifier if has(ctx::SOURCE_DESC) => {
-                    if let Some(s) = self.ms_identifier(i) {
-                        ms_raw.push(s);
-                    }
+                    let (raw, place) = self.ms_identifier(i);
+                    ms_raw.extend(raw);
+                    ms_places.extend(place);
                 }
                 Tag::TextLang if has(ctx::MS_CONTENTS) && has(ctx::SOURCE_DESC) => {
-                    let named = self.attr(i, Attr::MainLang).and_then(lang::name);
-                    languages_ms.push(named.map_or_else(|| self.text(i), str::to_string));
+                    // the codes, named where the name is known; the text only without codes
+                    let codes: Vec<&str> = self
+                        .attr(i, Attr::MainLang)
+                        .into_iter()
+                        .chain(
+                            self.attr(i, Attr::OtherLangs)
+                                .into_iter()
+                                .flat_map(|o| o.split(XML_WS)),
+                        )
+                        .map(str::trim)
+                        .filter(|c| !c.is_empty())
+                        .collect();
+                    let found: Vec<String> = if codes.is_empty() {
+                        vec![self.text(i)]
+                    } else {
+                        codes
+                            .iter()
+                            .map(|c| lang::name(c).map_or_else(|| c.to_string(), str::to_string))
+                            .collect()
+                    };
+                    for l in found {
+                        if !l.is_empty() && !languages_ms.contains(&l) {
+                            languages_ms.push(l);
+                        }
+                    }
                 }
                 Tag::P | Tag::Ab if has(ctx::ABSTRACT) && !has(ctx::BLOCK) => {
                     summary.push(self.text(i));
@@ -322,10 +432,33 @@ impl Reader<'_> {
                 Tag::Date if has(ctx::CREATION) && r.date.is_none() => {
                     r.date = self.date(i, true);
                 }
+                Tag::Date if has(ctx::CORRESP_SENT) && !self.exact && sent_date.is_none() => {
+                    sent_date = self.date(i, true);
+                }
+                Tag::PersName | Tag::OrgName | Tag::Name
+                    if has(ctx::CORRESP_SENT)
+                        && !self.exact
+                        && parent_tag == Some(Tag::CorrespAction)
+                        && sender.is_none()
+                        && !matches!(
+                            self.attr(i, Attr::Type),
+                            Some("addressee" | "receiver" | "recipient")
+                        ) =>
+                {
+                    sender = Some(self.name(i));
+                }
+                Tag::OrigDate
+                    if has(ctx::HISTORY)
+                        && has(ctx::SOURCE_DESC)
+                        && !self.exact
+                        && orig_date.is_none() =>
+                {
+                    orig_date = self.date(i, true);
+                }
                 Tag::Creation if has(ctx::PROFILE_DESC) && creation_text.is_none() => {
                     creation_text = Some(self.text(i));
                 }
-                Tag::Term if parent_tag == Some(Tag::Keywords) || has(ctx::PROFILE_DESC) => {
+                Tag::Term if has(ctx::TEXT_CLASS) && has(ctx::KEYWORDS) => {
                     let scheme = self.attr(parent, Attr::Scheme).or_else(|| {
                         doc.elems
                             .get(parent)
@@ -335,7 +468,7 @@ impl Reader<'_> {
                         r.genre = Some(self.text(i));
                     } else if scheme == Some("#wcda-place") {
                         r.places.push(self.text(i));
-                    } else if has(ctx::PROFILE_DESC) {
+                    } else {
                         r.subjects.push(self.text(i));
                     }
                 }
@@ -346,11 +479,7 @@ impl Reader<'_> {
                         && self.tag(parent) == Some(Tag::Div)
                         && self.attr(parent, Attr::Type) == Some("document") =>
                 {
-                    head = Some(if part.is_some() {
-                        self.text_without_notes(i)
-                    } else {
-                        self.text(i)
-                    });
+                    head = Some(self.text(i));
                 }
                 Tag::Note
                     if part.is_some()
@@ -360,13 +489,29 @@ impl Reader<'_> {
                 {
                     let t = self.text(i);
                     let t = t.strip_prefix("Source:").map_or(t.as_str(), str::trim);
-                    source_note = Some(t.to_string()).filter(|t| !t.is_empty());
+                    // its first sentence is the archival part ("Department of State, Central
+                    // Files, 795.00/2–755."); the rest ("Top Secret; Priority.") is a note
+                    let (archival, rest) = split_source_note(t);
+                    source_note = Some(archival.to_string()).filter(|t| !t.is_empty());
+                    if source_note.is_some() && !rest.is_empty() {
+                        r.extra.push(Extra {
+                            label: "Source note".into(),
+                            value: rest.to_string(),
+                        });
+                    }
                 }
                 Tag::P | Tag::Ab if has(ctx::BODY) && in_part(i) && !has(ctx::BLOCK) => {
-                    r.body.push(Block::Paragraph(self.text(i)));
+                    let t = self.text(i);
+                    // an empty `p` of another project is no paragraph
+                    if self.exact || !t.is_empty() {
+                        r.body.push(Block::Paragraph(t));
+                    }
                 }
                 Tag::Dateline if has(ctx::BODY) && in_part(i) && !has(ctx::BLOCK) => {
-                    r.body.push(Block::Dateline(self.text(i)));
+                    let t = self.text(i);
+                    if self.exact || !t.is_empty() {
+                        r.body.push(Block::Dateline(t));
+                    }
                 }
                 Tag::Date
                     if has(ctx::DATELINE)
@@ -380,8 +525,28 @@ impl Reader<'_> {
             }
         }
 
-        let volume = main_title
-            .or(any_title)
+        // the main title: `@type=main`, else the analytic one, else one that is not a
+        // series', monograph's or journal's; such a title of a whole is the container's
+        let level = |i: usize| self.attr(i, Attr::Level);
+        let whole = |i: usize| matches!(level(i), Some("m" | "s" | "j"));
+        let main = titles
+            .iter()
+            .find(|&&t| self.attr(t, Attr::Type) == Some("main"))
+            .or_else(|| titles.iter().find(|&&t| level(t) == Some("a")))
+            .or_else(|| titles.iter().find(|&&t| !whole(t)))
+            .or(titles.first())
+            .copied();
+        if let (Some(m), None, false) = (main, part, self.exact) {
+            let container = titles.iter().find(|&&t| t != m && whole(t));
+            if let Some(c) = container.map(|&c| self.text(c)).filter(|c| !c.is_empty()) {
+                r.extra.push(Extra {
+                    label: "container-title".into(),
+                    value: c,
+                });
+            }
+        }
+        let volume = main
+            .map(|m| self.text(m))
             .filter(|t| !t.is_empty() || self.exact);
         r.title = match (part, head) {
             // a document of a volume: its own head, the volume as the container
@@ -398,6 +563,16 @@ impl Reader<'_> {
         };
         if r.digital.name.is_none() {
             r.digital.name = publisher;
+        }
+        if raw.is_none() && foreign_raw.is_none() && !ms_raw.is_empty() {
+            // the record's holdings are read from the archive part's text only: the
+            // repository's place is kept beside it
+            for value in ms_places {
+                r.extra.push(Extra {
+                    label: "Repository place".into(),
+                    value,
+                });
+            }
         }
         r.original = raw
             .or(foreign_raw)
@@ -417,17 +592,64 @@ impl Reader<'_> {
         if r.date.is_none() && !self.exact {
             r.date = creation_text
                 .and_then(|t| Date::from_text(&t).ok())
-                .or(dateline_date);
+                .or(dateline_date)
+                .or(sent_date)
+                .or(orig_date);
+        }
+        if r.authors.is_empty() {
+            r.authors.extend(sender);
         }
         r
     }
 
-    /// The name in an `author`/`editor`: its first name element, else its text.
-    fn agent_or_text(&self, i: usize) -> Name {
-        self.doc
+    /// The names in an `author`/`editor`: its name elements (`persName`, `orgName`, `name`),
+    /// else its text without `email`, `address`, `affiliation`, `idno`, `note` or `date`.
+    fn agents(&self, i: usize) -> Vec<Name> {
+        let doc = self.doc;
+        let names: Vec<Name> = doc
             .children(i)
-            .find(|&c| matches!(self.tag(c), Some(Tag::PersName | Tag::OrgName | Tag::Name)))
-            .map_or_else(|| Name::parse(&self.text(i)), |c| self.name(c))
+            .filter(|&c| matches!(self.tag(c), Some(Tag::PersName | Tag::OrgName | Tag::Name)))
+            .map(|c| self.name(c))
+            .collect();
+        if self.exact {
+            // our own files: one name each
+            return names
+                .into_iter()
+                .next()
+                .map_or_else(|| vec![Name::parse(&self.text(i))], |n| vec![n]);
+        }
+        if !names.is_empty() {
+            return names;
+        }
+        let text = self.name_text(i);
+        if text.is_empty() {
+            return Vec::new();
+        }
+        vec![foreign_name(&text)]
+    }
+
+    /// The text of element `i` without its `email`, `address`, `affiliation`, `idno`, `note`
+    /// and `date` children: the name of a person or body.
+    fn name_text(&self, i: usize) -> String {
+        let doc = self.doc;
+        let Some(e) = doc.elems.get(i) else {
+            return String::new();
+        };
+        let mut kept = String::new();
+        let mut at = e.text.start;
+        for c in doc.children(i) {
+            let Some(ce) = doc.elems.get(c) else { continue };
+            if matches!(
+                ce.tag,
+                Tag::Email | Tag::Address | Tag::Affiliation | Tag::Idno | Tag::Note | Tag::Date
+            ) {
+                kept.push_str(doc.text.get(at..ce.text.start).unwrap_or(""));
+                kept.push(' ');
+                at = ce.text.end;
+            }
+        }
+        kept.push_str(doc.text.get(at..e.text.end).unwrap_or(""));
+        normalize(&kept)
     }
 
     /// A `persName` (by its parts where it has them), `orgName` or `name`.
@@ -461,12 +683,21 @@ impl Reader<'_> {
                     parts = true;
                 }
                 if !parts {
-                    return Name::parse(&self.text(i));
+                    return self.parse_name(&self.text(i));
                 }
                 p.family_first = matches!((surname_at, forename_at), (Some(s), Some(f)) if s < f);
                 Name::Person(p)
             }
-            _ => Name::parse(&self.text(i)),
+            _ => self.parse_name(&self.text(i)),
+        }
+    }
+
+    /// A name as printed: as [`Name::parse`] in our own files, as [`foreign_name`] otherwise.
+    fn parse_name(&self, text: &str) -> Name {
+        if self.exact {
+            Name::parse(text)
+        } else {
+            foreign_name(text)
         }
     }
 
@@ -490,9 +721,8 @@ impl Reader<'_> {
                     .split(|c: char| !c.is_alphabetic())
                     .next()
                     .unwrap_or("");
-                Role::from_verb(first).unwrap_or_else(|| {
-                    Role::Other(text.trim_end_matches(" by").trim().to_lowercase())
-                })
+                Role::from_verb(first)
+                    .unwrap_or_else(|| Role::Other(text.trim_end_matches(" by").trim().to_string()))
             }
         };
         let project = doc
@@ -527,37 +757,48 @@ impl Reader<'_> {
         }
     }
 
-    /// "KEY shelfmark" from an `msIdentifier` (TEI from elsewhere).
-    fn ms_identifier(&self, i: usize) -> Option<String> {
-        let mut out = String::new();
-        let mut idnos = Vec::new();
-        let mut shelfmark = None;
-        for c in self.doc.children(i) {
-            match self.tag(c) {
-                Some(Tag::Repository) => {
-                    out = self
-                        .attr(c, Attr::Key)
-                        .map_or_else(|| normalize(self.doc.text(c)), str::to_string);
-                }
-                Some(Tag::Idno) => {
-                    let t = normalize(self.doc.text(c));
-                    if self.attr(c, Attr::Type) == Some("shelfmark") {
-                        shelfmark.get_or_insert(t);
-                    } else if !t.is_empty() {
-                        idnos.push(t);
+    /// The archive part of an `msIdentifier` (TEI from elsewhere) as "Repository, shelfmark",
+    /// which [`Original::parse`] reads back as one holding where it knows the repository's
+    /// kind of name, and its place ("Settlement, Country"). The repository is `repository`'s
+    /// text (else `@key`), else `institution`, else `collection`; the shelfmark the `idno`
+    /// typed `shelfmark`, else the first `idno` (an `altIdentifier` is not the shelfmark).
+    fn ms_identifier(&self, i: usize) -> (Option<String>, Option<String>) {
+        let doc = self.doc;
+        let first = |tag: Tag| {
+            doc.children(i)
+                .filter(|&c| self.tag(c) == Some(tag))
+                .map(|c| {
+                    let t = self.text(c);
+                    match self.attr(c, Attr::Key) {
+                        Some(k) if t.is_empty() => k.to_string(),
+                        _ => t,
                     }
-                }
-                _ => {}
-            }
-        }
-        let locator = shelfmark.unwrap_or_else(|| idnos.join(", "));
-        if !locator.is_empty() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(&locator);
-        }
-        (!out.is_empty()).then_some(out)
+                })
+                .find(|t| !t.is_empty())
+        };
+        let repository = first(Tag::Repository)
+            .or_else(|| first(Tag::Institution))
+            .or_else(|| first(Tag::Collection));
+        let mut idnos: Vec<(bool, String)> = doc
+            .children(i)
+            .filter(|&c| self.tag(c) == Some(Tag::Idno))
+            .map(|c| (self.attr(c, Attr::Type) == Some("shelfmark"), self.text(c)))
+            .filter(|(_, t)| !t.is_empty())
+            .collect();
+        let main = idnos
+            .iter()
+            .position(|(shelfmark, _)| *shelfmark)
+            .unwrap_or(0);
+        let idno = (main < idnos.len()).then(|| idnos.swap_remove(main).1);
+        let raw = match (repository, idno) {
+            (Some(r), Some(s)) => Some(format!("{r}, {s}")),
+            (r, s) => r.or(s),
+        };
+        let place: Vec<String> = [first(Tag::Settlement), first(Tag::Country)]
+            .into_iter()
+            .flatten()
+            .collect();
+        (raw, (!place.is_empty()).then(|| place.join(", ")))
     }
 
     /// A `date`: `@when-custom` (EDTF) if it parses, else the W3C attributes, else the text.
@@ -566,15 +807,16 @@ impl Reader<'_> {
         let edtf = a(Attr::WhenCustom)
             .and_then(|s| s.trim().parse::<Edtf>().ok())
             .or_else(|| {
-                if let Some(w) = a(Attr::When) {
+                if let Some(w) = a(Attr::When).or(a(Attr::WhenIso)) {
                     return w3c(w).map(Edtf::Point);
                 }
                 let from = a(Attr::From).or(a(Attr::NotBefore)).and_then(w3c);
                 let to = a(Attr::To).or(a(Attr::NotAfter)).and_then(w3c);
                 match (from, to) {
                     (None, None) => None,
+                    // one end only ("not before 1850"): the interval is open at the other
                     (f, t) => {
-                        let b = |p: Option<Point>| p.map_or(Bound::Unknown, Bound::Point);
+                        let b = |p: Option<Point>| p.map_or(Bound::Open, Bound::Point);
                         format!("{}", Edtf::Interval(b(f), b(t))).parse().ok()
                     }
                 }
@@ -594,6 +836,68 @@ impl Reader<'_> {
         };
         Some(Date::new(edtf).with_text(text))
     }
+}
+
+/// A person's name as catalogues print it: "Family, Given" (with particles after the given
+/// name, "Goethe, Johann Wolfgang von"), life dates such as "(1780-1863)" left out; anything
+/// else as [`Name::parse`] reads it.
+fn foreign_name(text: &str) -> Name {
+    let mut text = text.trim();
+    if let Some(open) = text.rfind('(') {
+        let dates = &text[open..];
+        if dates.ends_with(')') && dates.chars().any(|c| c.is_ascii_digit()) {
+            text = text[..open].trim_end_matches([' ', ',']);
+        }
+    }
+    let inverted = text.split_once(", ").filter(|(family, given)| {
+        let words = |s: &str| s.split(' ').filter(|w| !w.is_empty()).count();
+        !given.contains(',')
+            && (1..=3).contains(&words(family))
+            && (1..=4).contains(&words(given))
+            && !text.chars().any(|c| c.is_ascii_digit())
+            && matches!(Name::parse(family), Name::Person(_))
+            && matches!(Name::parse(given), Name::Person(_))
+    });
+    let Some((family, given)) = inverted else {
+        return Name::parse(text);
+    };
+    let mut given: Vec<&str> = given.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut particle = Vec::new();
+    while given.len() > 1
+        && given
+            .last()
+            .is_some_and(|w| w.chars().all(|c| c.is_lowercase() || c == '\''))
+    {
+        particle.extend(given.pop());
+    }
+    particle.reverse();
+    Name::Person(PersonName {
+        given: given.join(" "),
+        particle: particle.join(" "),
+        family: family.to_string(),
+        ..PersonName::default()
+    })
+}
+
+/// Splits a source note after its first sentence or at its first `;`: ("Department of
+/// State, Central Files, 795.00/2–755.", "Top Secret; Priority."). A period after a word of
+/// at most three letters ("Dept.", "U.S.") or before a lower-case word ends no sentence.
+fn split_source_note(t: &str) -> (&str, &str) {
+    let mut end = t.find(';').unwrap_or(t.len());
+    for (i, _) in t.match_indices(". ") {
+        if i >= end {
+            break;
+        }
+        let word = t[..i].rsplit([' ', ',']).next().unwrap_or("");
+        let next_upper = t[i + 2..].starts_with(|c: char| c.is_uppercase());
+        if next_upper && word.chars().count() > 3 {
+            end = i + 1;
+            break;
+        }
+    }
+    let archival = t[..end].trim();
+    let rest = t[end..].trim_start_matches([';', ' ']).trim();
+    (archival, rest)
 }
 
 /// A W3C date value (`1957`, `1957-12`, `1957-12-07`, or a dateTime) as an EDTF point.

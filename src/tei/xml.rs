@@ -40,6 +40,13 @@ tags! {
     Abstract = b"abstract", P = b"p", Ab = b"ab", Creation = b"creation", Date = b"date",
     TextClass = b"textClass", Keywords = b"keywords", Term = b"term", Text = b"text",
     Body = b"body", Div = b"div", Head = b"head", Dateline = b"dateline", Label = b"label",
+    // TEI from elsewhere: transcription markup, names' company, msIdentifier, letters
+    Lb = b"lb", Pb = b"pb", Cb = b"cb", Space = b"space", Gap = b"gap", Choice = b"choice",
+    Expan = b"expan", Abbr = b"abbr", Corr = b"corr", Sic = b"sic", Reg = b"reg", Orig = b"orig",
+    Del = b"del", Fw = b"fw", Email = b"email", Address = b"address", Affiliation = b"affiliation",
+    Institution = b"institution", Collection = b"collection", Settlement = b"settlement",
+    Country = b"country", CorrespDesc = b"correspDesc", CorrespAction = b"correspAction",
+    OrigDate = b"origDate", History = b"history",
 }
 
 macro_rules! attrs {
@@ -57,7 +64,8 @@ attrs! {
     Type = b"type", Ref = b"ref", Key = b"key", Scheme = b"scheme", When = b"when",
     From = b"from", To = b"to", NotBefore = b"notBefore", NotAfter = b"notAfter",
     WhenCustom = b"when-custom", DatingMethod = b"datingMethod", MainLang = b"mainLang",
-    Ident = b"ident",
+    Ident = b"ident", Break = b"break", WhenIso = b"when-iso", OtherLangs = b"otherLangs",
+    Level = b"level",
 }
 
 /// One element.
