@@ -91,6 +91,16 @@ fn awkward() -> Vec<Record> {
         Name::parse("Martin Luther King Jr."),
         Name::parse("Ludwig van Beethoven"),
         Name::Organization("Central Committee & Co.".into()),
+        // CSL's dropping particle and comma before the suffix, kept as typed parts
+        Name::Person(archivecite::record::PersonName {
+            given: "Charles".into(),
+            particle: "de".into(),
+            family: "Gaulle".into(),
+            suffix: "Jr.".into(),
+            dropping_particle: true,
+            comma_suffix: true,
+            ..Default::default()
+        }),
     ];
     r.credits = vec![
         Credit {

@@ -676,8 +676,14 @@ impl Reader<'_> {
                             surname_at.get_or_insert(c);
                             join(&mut p.family, self.text(c));
                         }
-                        Some(Tag::NameLink) => join(&mut p.particle, self.text(c)),
-                        Some(Tag::GenName) => join(&mut p.suffix, self.text(c)),
+                        Some(Tag::NameLink) => {
+                            p.dropping_particle |= self.attr(c, Attr::Type) == Some("dropping");
+                            join(&mut p.particle, self.text(c))
+                        }
+                        Some(Tag::GenName) => {
+                            p.comma_suffix |= self.attr(c, Attr::Type) == Some("comma");
+                            join(&mut p.suffix, self.text(c))
+                        }
                         _ => continue,
                     }
                     parts = true;

@@ -292,7 +292,7 @@ fn name(w: &mut W, n: &Name) {
                 }
                 if !p.particle.is_empty() {
                     w.out.push(' ');
-                    w.inline("nameLink", &[], &p.particle);
+                    w.inline("nameLink", particle_type(p), &p.particle);
                 }
             } else {
                 if forename {
@@ -300,17 +300,31 @@ fn name(w: &mut W, n: &Name) {
                     w.out.push(' ');
                 }
                 if !p.particle.is_empty() {
-                    w.inline("nameLink", &[], &p.particle);
+                    w.inline("nameLink", particle_type(p), &p.particle);
                     w.out.push(' ');
                 }
                 w.inline("surname", &[], &p.family);
             }
             if !p.suffix.is_empty() {
                 w.out.push(' ');
-                w.inline("genName", &[], &p.suffix);
+                let comma: &[(&str, &str)] = if p.comma_suffix {
+                    &[("type", "comma")]
+                } else {
+                    &[]
+                };
+                w.inline("genName", comma, &p.suffix);
             }
             w.close("persName");
         }
+    }
+}
+
+/// A CSL dropping particle ("de" in "Charles de Gaulle") is typed, so that it reads back.
+fn particle_type(p: &crate::record::PersonName) -> &'static [(&'static str, &'static str)] {
+    if p.dropping_particle {
+        &[("type", "dropping")]
+    } else {
+        &[]
     }
 }
 
