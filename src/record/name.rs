@@ -265,6 +265,34 @@ fn syllables(w: &str) -> bool {
     })
 }
 
+/// Is `w` (lower case) one to `max` pinyin syllables without tone marks ("zhihua", "jian",
+/// "xiaoping")? Western given names ("ann", "miller", "lee") are not: pinyin has only the
+/// initials below and ends a syllable in a vowel, n or ng.
+fn pinyin(w: &str, max: usize) -> bool {
+    const INITIALS: &[&str] = &[
+        "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x",
+        "r", "z", "c", "s", "y", "w", "",
+    ];
+    if w.is_empty() {
+        return true;
+    }
+    if max == 0 {
+        return false;
+    }
+    let vowel = |c: u8| b"aeiouv".contains(&c);
+    INITIALS.iter().filter(|i| w.starts_with(*i)).any(|i| {
+        let rest = &w.as_bytes()[i.len()..];
+        let n = rest.iter().take_while(|&&c| vowel(c)).count();
+        let doubled = rest[..n].windows(2).any(|p| p[0] == p[1]);
+        (1..=3).contains(&n)
+            && !doubled
+            && ["ng", "n", ""].iter().any(|coda| {
+                let after = &w[i.len() + n..];
+                after.starts_with(coda) && pinyin(&after[coda.len()..], max - 1)
+            })
+    })
+}
+
 const PARTICLES: &[&str] = &[
     "van", "von", "de", "da", "del", "della", "di", "du", "la", "le", "der", "den", "ten", "ter",
     "dos", "das", "do", "bin", "ibn", "al", "el", "zu", "vom", "af", "av",
@@ -334,7 +362,11 @@ impl Name {
                         || words.len() == 2
                             && words[1].contains('-')
                             && starts_upper(words[1])
-                            && syllables(words[1])));
+                            && syllables(words[1])
+                        || words.len() == 2
+                            && starts_upper(words[1])
+                            && !EAST_ASIAN_FAMILY.contains(&words[1])
+                            && pinyin(&words[1].to_lowercase(), 3)));
         if family_first {
             return Name::Person(PersonName {
                 family: first.to_string(),
@@ -391,6 +423,11 @@ mod tests {
             ("Lee Sang-sook", "Sang-sook", "Lee"),
             ("Kim Ch'ang-ho", "Ch'ang-ho", "Kim"),
             ("Zhou En Lai", "En Lai", "Zhou"),
+            ("Shen Zhihua", "Zhihua", "Shen"),
+            ("Chen Jian", "Jian", "Chen"),
+            ("Dong Wang", "Dong", "Wang"),
+            ("Song Miller", "Song", "Miller"),
+            ("Ma Ann", "Ma", "Ann"),
         ];
         for (text, given, family) in cases {
             let n = Name::parse(text);
