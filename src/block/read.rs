@@ -383,6 +383,7 @@ const TRAILER_LABELS: &[&str] = &[
     "Language",
     "Record ID",
     "Formats on offer",
+    "Summary",
     "Note",
 ];
 
@@ -415,6 +416,7 @@ fn apply_trailer(entries: Vec<(&'static str, String)>, b: &mut Builder) {
             "Type" => b.genre = Some(value),
             "Language" => b.languages.push(value),
             "Record ID" => b.record_id = Some(value),
+            "Summary" => b.summary = Some(value),
             "Formats on offer" => {
                 b.renditions = value
                     .split("; ")

@@ -19,7 +19,8 @@ pub(crate) fn write(r: &Record) -> String {
         out.push_str(".\n\n");
     }
     out.push_str("  • Citation\n\n    get citation\n\n");
-    if let Some(s) = &r.summary {
+    let summary_in_trailer = r.summary.as_deref().is_some_and(reads_as_marker);
+    if let Some(s) = r.summary.as_ref().filter(|_| !summary_in_trailer) {
         let _ = writeln!(out, "    {}", one_line(s));
     }
     let _ = writeln!(out, "    {}", citation_line(r));
@@ -41,7 +42,7 @@ pub(crate) fn write(r: &Record) -> String {
     for block in &r.body {
         let _ = writeln!(out, "{}\n", one_line(block.text()));
     }
-    trailer(r, &mut out, formats_listed);
+    trailer(r, &mut out, formats_listed, summary_in_trailer);
     while out.ends_with('\n') {
         out.pop();
     }
@@ -63,7 +64,7 @@ fn one_line(s: &str) -> String {
 /// Where the old layout has no place for a field, a trailer after "Document Information" holds
 /// it, one `Label: value` per line. It is also written whenever the body could be mistaken for
 /// one, and it lists the formats when the first body paragraph could be mistaken for a format.
-fn trailer(r: &Record, out: &mut String, formats_listed: bool) {
+fn trailer(r: &Record, out: &mut String, formats_listed: bool, summary: bool) {
     let url_id = r
         .digital
         .url
@@ -87,6 +88,7 @@ fn trailer(r: &Record, out: &mut String, formats_listed: bool) {
         && r.extra.is_empty()
         && !formats_listed
         && !body_has_marker
+        && !summary
     {
         return;
     }
@@ -116,9 +118,18 @@ fn trailer(r: &Record, out: &mut String, formats_listed: bool) {
         let labels: Vec<&str> = r.renditions.iter().map(|f| f.label()).collect();
         entry("Formats on offer", &labels.join("; "));
     }
+    if let Some(s) = r.summary.as_deref().filter(|_| summary) {
+        entry("Summary", s);
+    }
     for e in &r.extra {
         entry("Note", &format!("{}: {}", e.label, e.value));
     }
+}
+
+/// A summary the reader would take for the page's "share document" or "get citation" line.
+fn reads_as_marker(summary: &str) -> bool {
+    let l = super::page::unbullet(one_line(summary).trim()).to_string();
+    l.eq_ignore_ascii_case("share document") || l.eq_ignore_ascii_case("get citation")
 }
 
 /// The record's own citation line if it still agrees with the fields, else one built from them.
