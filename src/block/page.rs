@@ -42,7 +42,10 @@ impl<'a> Page<'a> {
     /// The position of line `i`'s text after its bullet, if any.
     pub fn bare_position(&self, i: usize) -> Position {
         match self.lines.get(i) {
-            Some(l) => Position::at(self.input, l.offset + (l.text.len() - unbullet(l.text).len())),
+            Some(l) => Position::at(
+                self.input,
+                l.offset + (l.text.len() - unbullet(l.text).len()),
+            ),
             None => self.position(i),
         }
     }

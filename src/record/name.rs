@@ -249,7 +249,10 @@ fn syllables(w: &str) -> bool {
             && letters.iter().all(|c| c.is_alphabetic())
             && onset <= 3
             && (1..=3).contains(&nucleus)
-            && matches!(coda.as_str(), "" | "n" | "ng" | "m" | "l" | "k" | "p" | "t" | "r")
+            && matches!(
+                coda.as_str(),
+                "" | "n" | "ng" | "m" | "l" | "k" | "p" | "t" | "r"
+            )
     })
 }
 
