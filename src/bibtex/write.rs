@@ -651,6 +651,13 @@ const FIELD_ORDER: &[&str] = &[
 
 /// True if biber's data model allows `field` in a BibLaTeX entry of type `ty`.
 fn allowed(ty: &str, field: &str) -> bool {
+    // types biber's model gives no fields of their own: what their kin allow (biber warns all
+    // the same, as it does on the source entry)
+    let ty = match ty {
+        "review" => "article",
+        "video" | "movie" | "audio" | "music" | "image" => "misc",
+        t => t,
+    };
     ALL_TYPES.contains(&field)
         || PER_TYPE
             .iter()
