@@ -125,7 +125,7 @@
 //! `DOI`, `urldate` → `accessed` (EDTF), `langid` → `language` (BCP 47), `library` →
 //! `call-number`, `annotation`/`annote` → `annote`, `pubstate` → `status`, `number` of a book,
 //! chapter or paper → `collection-number`, `shorttitle` → `title-short` (except the derived one
-//! in an archival entry with this crate's key), `@video`/`@movie` → `motion_picture`,
+//! in an archival entry, which the writer derives again), `@video`/`@movie` → `motion_picture`,
 //! `@audio`/`@music` → `song`, `@image` → `graphic`, `@review` → `review` …). Entries that are not archival (anything but `@unpublished`, `@misc` with
 //! `entrysubtype = {archival}`, our key or the Wilson Center in `howpublished`) read `note` as
 //! `note` and `howpublished` as `publisher`. A field with no canonical name is kept as

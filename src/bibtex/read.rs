@@ -442,7 +442,7 @@ pub(crate) fn record(e: &RawEntry) -> Record {
     }
     // Everything else: under its canonical label where the vocabulary has one, else as
     // `bib:<field>`, decoded.
-    let ours = key_is_ours(e.key) && archival;
+    let ours = archival;
     let unused = e.fields.iter().filter(|(n, _)| !used.contains(n)).count();
     r.extra.reserve_exact(r.extra.len() + unused + 2);
     if csl_type != "manuscript" {
