@@ -263,8 +263,8 @@ Some text between entries with an e-mail beebe@math.utah.edu.
     );
     assert_eq!(rs[2].digital.url.as_deref(), Some("https://x.org/~me"));
     assert_eq!(rs[3].date.as_ref().unwrap().to_string(), "2001-03");
-    // biblatex's localisation key for a thesis says no more than the CSL type.
-    assert_eq!(rs[3].genre, None);
+    // biblatex's localisation key for a thesis: the words it prints (as pandoc reads it).
+    assert_eq!(rs[3].genre.as_deref(), Some("PhD thesis"));
     assert!(rs[3].extra.contains(&extra("type", "thesis")));
     assert!(rs[4].extra.contains(&extra("type", "chapter")));
     assert_eq!(rs[4].authors, vec![Name::person("Alpha", "Beta")]);
@@ -542,4 +542,285 @@ fn printed_years_keep_ranges_and_circa() {
             "{field}"
         );
     }
+}
+
+fn value<'a>(r: &'a Record, label: &str) -> Option<&'a str> {
+    r.extra
+        .iter()
+        .find(|x| x.label == label)
+        .map(|x| x.value.as_str())
+}
+
+/// `and` between names with newlines, tabs or several spaces around it (DBLP, Zenodo, Google
+/// Scholar) splits the list as BibTeX does; whitespace inside a name is one space.
+#[test]
+fn names_split_at_and_with_any_whitespace() {
+    for sep in [
+        " and\n   ",
+        "\n   and ",
+        " and\t",
+        "\tand ",
+        "  and ",
+        " AND ",
+        " and\r\n ",
+    ] {
+        let r = one(&format!(
+            "@article{{a, author = {{Ni, Chaoying{sep}Bu,\n  Orhan and Xiucheng\tLi}}, title = {{T}}}}"
+        ));
+        assert_eq!(
+            r.authors,
+            vec![
+                Name::person("Chaoying", "Ni"),
+                Name::person("Orhan", "Bu"),
+                Name::person("Xiucheng", "Li")
+            ],
+            "{sep:?}"
+        );
+    }
+    // not a separator: inside braces, or part of a word
+    let r = one("@article{a, author = {{Smith and\nSons} and Band, Sandy}, title = {T}}");
+    assert_eq!(r.authors.len(), 2);
+    assert_eq!(r.authors[1], Name::person("Sandy", "Band"));
+}
+
+/// Editors and translators of books, chapters and papers are name fields where biblatex has
+/// them, not a credit sentence; reading the output gives the same credits again.
+#[test]
+fn credits_of_books_are_name_fields() {
+    let bib = "@book{aristotle:physics, author = {Aristotle}, title = {Physics}, translator = {Wicksteed, P. H. and Cornford, F. M.}, editor = {Ross, W. D.}, editora = {Doe, Jane}, editoratype = {compiler}, date = {1929}}\n\
+               @incollection{c, author = {A, B}, title = {Ch}, booktitle = {Bk}, editor = {Ed, One}, translator = {Tr, Two}, date = {2000}}\n\
+               @inproceedings{p, author = {A, B}, title = {P}, booktitle = {Proc}, editor = {Ed, One}, translator = {Tr, Two}, date = {2000}}\n";
+    let (rs, errs) = read(bib);
+    assert!(errs.is_empty());
+    let physics = &rs[0];
+    assert_eq!(
+        physics.credits,
+        vec![
+            Credit::new(Role::Translator, Name::person("P. H.", "Wicksteed")),
+            Credit::new(Role::Translator, Name::person("F. M.", "Cornford")),
+            Credit::new(Role::Editor, Name::person("W. D.", "Ross")),
+            Credit::new(Role::Compiler, Name::person("Jane", "Doe")),
+        ]
+    );
+    let out = write(&rs, Dialect::Biblatex, false);
+    for line in [
+        "  translator   = {Wicksteed, P. H. and Cornford, F. M.},",
+        "  editor       = {Ross, W. D.},",
+        "  editora      = {Doe, Jane},",
+        "  editoratype  = {compiler},",
+    ] {
+        assert!(out.contains(line), "{line}\n{out}");
+    }
+    // @inproceedings has no translator in biblatex's data model: that credit is a sentence
+    assert!(
+        out.contains("  addendum     = {Translated by Two Tr.},"),
+        "{out}"
+    );
+    assert_eq!(out.matches("addendum").count(), 1, "{out}");
+    let (back, errs) = read(&out);
+    assert!(errs.is_empty());
+    for (a, b) in rs.iter().zip(&back) {
+        assert_eq!(a.credits, b.credits, "{out}");
+    }
+    assert_eq!(write(&back, Dialect::Biblatex, false), out);
+    // BibTeX: editor and translator fields; what they cannot say goes to `note`
+    let out = write(&rs, Dialect::Bibtex, false);
+    assert!(out.contains("  editor       = {Ross, W. D.},"), "{out}");
+    assert!(
+        out.contains("  note         = {Compiled by Jane Doe.},"),
+        "{out}"
+    );
+    let (back, _) = read(&out);
+    // the same credits (the sentence's first)
+    let sorted = |r: &Record| {
+        let mut c: Vec<(Role, String)> = r
+            .credits
+            .iter()
+            .map(|c| (c.role.clone(), c.name.to_string()))
+            .collect();
+        c.sort();
+        c
+    };
+    assert_eq!(sorted(&back[0]), sorted(&rs[0]), "{out}");
+    assert_eq!(back[1].credits, rs[1].credits, "{out}");
+    // a credit with a project keeps its sentence; the field does not double it
+    let mut r = rs[1].clone();
+    r.credits = parse_credits("Translated for NKIDP by Two Tr and edited by One Ed.");
+    r.credit_line = Some("Translated for NKIDP by Two Tr and edited by One Ed.".into());
+    let out = write(std::slice::from_ref(&r), Dialect::Biblatex, false);
+    assert!(out.contains("  editor       = {Ed, One},"), "{out}");
+    assert!(
+        out.contains("addendum     = {Translated for NKIDP"),
+        "{out}"
+    );
+    let back = one(&out);
+    assert_eq!(back.credits, r.credits, "{out}");
+}
+
+/// Keys biber and BibTeX read are kept (`baez/article`, `Smith:1980:ABC`); others are
+/// replaced; repeats still get a suffix.
+#[test]
+fn citation_keys_with_slashes_are_kept() {
+    let bib = "@article{baez/article, title = {A}, date = {2004}}\n\
+               @article{baez/article, title = {B}, date = {2004}}\n\
+               @book{Smith:1980:ABC.x-y+z_w, title = {C}, date = {1980}}\n\
+               @book{{bad key}, title = {D}, date = {1980}}\n";
+    let (rs, _) = read(bib);
+    let out = write(&rs, Dialect::Biblatex, false);
+    assert!(out.contains("@article{baez/article,\n"), "{out}");
+    assert!(out.contains("@article{baez/article-2,\n"), "{out}");
+    assert!(out.contains("@book{Smith:1980:ABC.x-y+z_w,\n"), "{out}");
+    assert!(!out.contains("bad key"), "{out}");
+}
+
+/// An entry with `crossref` takes what it lacks from its parent in the same input, by
+/// biblatex's rules (the book's title is the chapter's container), and keeps the key.
+#[test]
+fn crossref_fields_are_inherited() {
+    let bib = "@incollection{ch, author = {Doe, Jane}, title = {A Chapter}, pages = {1--10}, crossref = {coll}}\n\
+               @inbook{ib, title = {Part}, crossref = {mono}}\n\
+               @article{art, title = {Paper}, xdata = {jx}}\n\
+               @collection{coll, editor = {Ed, Itor}, title = {The Book}, publisher = {Press}, location = {Paris}, date = {1999}}\n\
+               @book{mono, author = {Writer, Will}, title = {Monograph}, date = {2001}}\n\
+               @xdata{jx, journaltitle = {Journal X}, date = {2003}}\n";
+    let (rs, errs) = read(bib);
+    assert!(errs.is_empty(), "{errs:?}");
+    let ch = &rs[0];
+    assert_eq!(ch.title, "A Chapter");
+    assert_eq!(value(ch, "container-title"), Some("The Book"));
+    assert_eq!(value(ch, "publisher"), Some("Press"));
+    assert_eq!(value(ch, "publisher-place"), Some("Paris"));
+    assert_eq!(value(ch, "bib:crossref"), Some("coll"));
+    assert_eq!(ch.date.as_ref().unwrap().to_string(), "1999");
+    assert_eq!(
+        ch.credits,
+        vec![Credit::new(Role::Editor, Name::person("Itor", "Ed"))]
+    );
+    let ib = &rs[1];
+    assert_eq!(value(ib, "container-title"), Some("Monograph"));
+    assert_eq!(
+        ib.credits,
+        vec![Credit::new(
+            Role::Other("container-author".into()),
+            Name::person("Will", "Writer")
+        )]
+    );
+    assert_eq!(value(&rs[2], "container-title"), Some("Journal X"));
+    assert_eq!(rs[2].date.as_ref().unwrap().to_string(), "2003");
+}
+
+/// Book-like entries: `number` is the number in the series; `pubstate` is the status;
+/// `bookauthor` the container's author; all written back to the same fields.
+#[test]
+fn series_number_pubstate_and_bookauthor() {
+    let bib = "@book{b, title = {T}, series = {Ser}, number = {75}, pubstate = {forthcoming}, date = {2000}}\n\
+               @inbook{c, title = {C}, bookauthor = {Writer, Will}, booktitle = {B}, date = {2000}}\n\
+               @report{r, title = {R}, number = {TR-5}, institution = {I}, date = {2000}}\n";
+    let (rs, _) = read(bib);
+    assert_eq!(value(&rs[0], "collection-number"), Some("75"));
+    assert_eq!(value(&rs[0], "status"), Some("forthcoming"));
+    assert_eq!(value(&rs[2], "number"), Some("TR-5"));
+    let json: serde_json::Value = serde_json::from_str(&archivecite::csl::write(&rs)).unwrap();
+    assert_eq!(json[0]["collection-number"], "75");
+    assert_eq!(json[0]["status"], "forthcoming");
+    assert_eq!(json[1]["container-author"][0]["family"], "Writer");
+    let out = write(&rs, Dialect::Biblatex, false);
+    assert!(out.contains("  number       = {75},"), "{out}");
+    assert!(out.contains("  pubstate     = {forthcoming},"), "{out}");
+    let (back, _) = read(&out);
+    assert_eq!(back[1].credits, rs[1].credits, "{out}");
+}
+
+/// Thesis and report types: the words pandoc prints, written back as biblatex's keys (or
+/// BibTeX's entry types).
+#[test]
+fn thesis_types_are_genres() {
+    let bib = "@thesis{a, title = {T}, type = {mathesis}, institution = {I}, date = {2000}}\n\
+               @phdthesis{b, title = {T}, school = {I}, year = {2000}}\n\
+               @mastersthesis{c, title = {T}, school = {I}, year = {2000}}\n\
+               @report{d, title = {T}, type = {techreport}, institution = {I}, date = {2000}}\n";
+    let (rs, _) = read(bib);
+    let genres: Vec<_> = rs.iter().map(|r| r.genre.as_deref()).collect();
+    assert_eq!(
+        genres,
+        [
+            Some("Master’s thesis"),
+            Some("PhD thesis"),
+            Some("Master’s thesis"),
+            Some("technical report")
+        ]
+    );
+    let out = write(&rs, Dialect::Biblatex, false);
+    assert_eq!(out.matches("type         = {mathesis}").count(), 2, "{out}");
+    assert!(out.contains("type         = {phdthesis}"), "{out}");
+    assert!(out.contains("type         = {techreport}"), "{out}");
+    let out = write(&rs, Dialect::Bibtex, false);
+    assert!(out.contains("@mastersthesis{c,"), "{out}");
+    assert!(out.contains("@phdthesis{b,"), "{out}");
+    let (back, _) = read(&out);
+    assert_eq!(back[2].genre.as_deref(), Some("Master’s thesis"));
+}
+
+/// Media and review entry types have their CSL types and are written back as themselves.
+#[test]
+fn media_entry_types_round_trip() {
+    let bib = "@review{rv, title = {T}, date = {2000}}\n\
+               @video{v, title = {T}, date = {2000}}\n\
+               @movie{m, title = {T}, date = {2000}}\n\
+               @audio{a, title = {T}, date = {2000}}\n\
+               @music{mu, title = {T}, date = {2000}}\n\
+               @image{i, title = {T}, date = {2000}}\n";
+    let (rs, _) = read(bib);
+    let types: Vec<_> = rs.iter().map(|r| value(r, "type").unwrap()).collect();
+    assert_eq!(
+        types,
+        [
+            "review",
+            "motion_picture",
+            "motion_picture",
+            "song",
+            "song",
+            "graphic"
+        ]
+    );
+    let out = write(&rs, Dialect::Biblatex, false);
+    for head in [
+        "@review{rv,",
+        "@video{v,",
+        "@movie{m,",
+        "@audio{a,",
+        "@music{mu,",
+        "@image{i,",
+    ] {
+        assert!(out.contains(head), "{head}\n{out}");
+    }
+}
+
+/// A `shorttitle` from elsewhere is kept even when it is the title's first four words.
+#[test]
+fn four_word_shorttitle_is_kept() {
+    let r = one("@misc{f, title = {One two three four five six}, shorttitle = {One two three four}, date = {2000}}");
+    assert_eq!(value(&r, "title-short"), Some("One two three four"));
+}
+
+/// Quotation commands are quotation marks; `\emph` is plain text.
+#[test]
+fn quotation_commands_are_quotes() {
+    let r = one("@book{a, title = {\\enquote{Intention} und \\mkbibquote{Sein \\enquote{x}} \\textquote[p. 5]{Zitat} \\emph{Werk}}, date = {2000}}");
+    assert_eq!(r.title, "“Intention” und “Sein ‘x’” “Zitat” Werk");
+}
+
+/// `file` is verbatim: spaces and non-ASCII stay as they are.
+#[test]
+fn file_fields_are_verbatim() {
+    let path = ":/Volumes/iDisk/Freie Universität Berlin/a b.pdf:PDF";
+    let r = one(&format!(
+        "@article{{a, title = {{T}}, date = {{2000}}, file = {{{path}}}}}"
+    ));
+    assert_eq!(value(&r, "bib:file"), Some(path));
+    let out = write(std::slice::from_ref(&r), Dialect::Biblatex, false);
+    assert!(
+        out.contains(&format!("  file         = {{{path}}},")),
+        "{out}"
+    );
 }

@@ -18,24 +18,38 @@
 //! `journaltitle`/`journal` or `booktitle`, `issue` → `number`, `page` → `pages`, `publisher` →
 //! `publisher`/`institution`/`howpublished`, `publisher-place` → `location`/`address`,
 //! `DOI`/`ISSN`/`ISBN`, `accessed` → `urldate`, `language` → `langid` …), in a fixed order;
-//! `bib:<field>` extras go back as `<field>`. The citation key is the extra `id` when it is a
-//! key every .bib tool accepts. Every field is in biber's standard data model for
-//! the entry type (`biber --validate-datamodel` gives no warning), so the translator and other
-//! credits are not name fields: the credit sentence is printed text, and the reader gets the
-//! credits back from it with [`parse_credits`](crate::record::parse_credits).
+//! `bib:<field>` extras go back as `<field>`; a source's entry type that its CSL type does not
+//! name alone (`@video`, `@movie`, `@audio`, `@music`, `@image`, `@review`, `@inbook`,
+//! `@bookinbook`, `@suppbook`, `@collection`, `@reference`, kept as `bib:entrytype`) is written
+//! again (BibLaTeX). The citation key is the extra `id` when biber, BibTeX and `\cite` read it
+//! as it is: letters, digits and `- _ : . / + ! ? * @ ; < > |` (`baez/article`); keys with
+//! anything else (whitespace, `, { } ( ) " # % =`, TeX specials) are replaced.
+//!
+//! Credits: in archival entries every field is in biber's standard data model for the entry
+//! type (`biber --validate-datamodel` gives no warning), so the translator and other credits
+//! are not name fields: the credit sentence is printed text, and the reader gets the credits
+//! back from it with [`parse_credits`](crate::record::parse_credits). In the other entries
+//! credits are the name fields the entry type has in biblatex's data model: `translator`,
+//! `editor`, `editora`–`editorc` with `editortype` for compilers and biblatex's other editor
+//! roles, `bookauthor` (CSL `container-author`), `commentator`, `annotator`, `introduction`,
+//! `foreword`, `afterword` (BibTeX: `editor` and `translator`); the credit sentence
+//! (`addendum`; BibTeX: `note` where it is free) is written only for the credits no field
+//! holds (a project, an affiliation, a role the type has no field for) or whole where the
+//! record's sentence says more than its credits. A role no sentence can say (`bookauthor` …)
+//! is written as its field even where biber does not allow it.
 //!
 //! | Record | BibLaTeX (`@unpublished` / archival `@misc`) | BibTeX (`@misc`) |
 //! |---|---|---|
 //! | key | [`Record::key`], made unique within one output (`-2`, `-3` …) | same |
 //! | `authors` | `author` ("von Last, Jr, First"; organisations braced) | same |
-//! | `title` | `title = {{…}}` (one protective layer); `shorttitle` = first four words | `title = {{…}}` |
+//! | `title` | `title = {{…}}` (one protective layer); `shorttitle` = first four words (ours: not read back as data) | `title = {{…}}` |
 //! | `date` | `date` = the EDTF text (ISO 8601-2 level 1: intervals, `..`, `~ ? %`, `X`) | `year`, `month` (macro), `day` of the first known point |
 //! | `digital.name` | `howpublished` | `howpublished` |
 //! | `digital.url` | `url` | `url` |
 //! | `digital.doc_id` | from the URL; else `eprint` + `eprinttype = {wcda}` | same |
 //! | `original` (shelfmark) | `note` | `note = {{shelfmark}. credit sentence}` |
 //! | `credit_line` / `credits` | `addendum` = the credit sentence | rest of `note` |
-//! | `genre` | `type` | `type` |
+//! | `genre` | `type` (`PhD thesis`, `Master’s thesis`, `technical report` … as biblatex's keys `phdthesis`, `mathesis`, `techreport` …) | `type` (a master's thesis is a `@mastersthesis`) |
 //! | `languages` | `language` (`and` list) | `language` |
 //! | `summary` | `abstract` | `abstract` |
 //! | `subjects` | `keywords` (comma list, items with commas braced) | `keywords` |
@@ -83,10 +97,22 @@
 //! text and `%` lines between entries, month macros, TeX accents (`{\"u}`, `\'{e}`, `\c{s}`,
 //! `{\ss}` …), dashes, `~`, quotes; unknown commands are kept as text with their argument, math
 //! verbatim. Names: "Family, Given", "Given Family", "von Family, Jr, Given", `{Corporate Name}`
-//! (parsed with the `biblatex` crate's [`Person`](biblatex::Person)). Any entry type maps to the
-//! record's common fields: `title` (+ `subtitle`), `author`, `editor`/`translator`/`compiler` as
-//! credits (when there is no credit sentence), `date` or `year`/`month`/`day`, `url` (or `doi`),
-//! `howpublished`, `note`/`addendum`, `type`, `language`/`origlanguage`, `abstract`, `keywords`.
+//! (parsed with the `biblatex` crate's [`Person`](biblatex::Person)); a list splits at `and`
+//! with any whitespace around it (`A and\n  B`) outside braces, and whitespace in a name is one
+//! space. Any entry type maps to the record's common fields: `title` (+ `subtitle`), `author`,
+//! the name fields above (and `compiler`) as credits (`editortype` gives an editor field's
+//! role; with a credit sentence too, a name field adds only the names the sentence does not
+//! credit in that role), `date` or `year`/`month`/`day`, `url` (or `doi`), `howpublished`,
+//! `note`/`addendum` (a `note` of a non-archival entry that is a credit sentence as the credit
+//! sentence), `type` (biblatex's keys as the words pandoc prints: `phdthesis` → "PhD thesis";
+//! `@phdthesis`/`@mastersthesis` without one likewise), `language`/`origlanguage`, `abstract`,
+//! `keywords`. `\mkbibquote`, `\enquote`, `\textquote` become “…” (‘…’ inside), except a
+//! `\mkbibquote` around a whole title (biblatex-chicago's archival titles, as written here);
+//! `\emph` and other markup become plain text. `crossref` and `xdata`: an entry takes the
+//! fields it lacks from the entries they name in the same input, by biblatex's default
+//! inheritance (a book's or collection's `title` is an `@in*` entry's `booktitle`, a book's
+//! `author` an `@inbook`'s `bookauthor`, a periodical's `title` an article's `journaltitle`;
+//! `ids`, `crossref`, `shorthand` … not inherited); the `crossref` key is kept (`bib:crossref`).
 //! Other fields go into [`Record::extra`](crate::record::Record) through the hub's
 //! vocabulary ([`record::bibliographic`](crate::record::bibliographic)), so that CSL-JSON and
 //! this module's writers understand them: the entry type as `type` (a CSL type:
@@ -97,8 +123,10 @@
 //! `booktitle` → `container-title`, `series` → `collection-title`, `address`/`location` →
 //! `publisher-place`, `number` → `issue` in articles else `number`, `pages` → `page`, `doi` →
 //! `DOI`, `urldate` → `accessed` (EDTF), `langid` → `language` (BCP 47), `library` →
-//! `call-number`, `annotation`/`annote` → `annote`, a `shorttitle` that is not ours →
-//! `title-short` …). Entries that are not archival (anything but `@unpublished`, `@misc` with
+//! `call-number`, `annotation`/`annote` → `annote`, `pubstate` → `status`, `number` of a book,
+//! chapter or paper → `collection-number`, `shorttitle` → `title-short` (except the derived one
+//! in an archival entry, which the writer derives again), `@video`/`@movie` → `motion_picture`,
+//! `@audio`/`@music` → `song`, `@image` → `graphic`, `@review` → `review` …). Entries that are not archival (anything but `@unpublished`, `@misc` with
 //! `entrysubtype = {archival}`, our key or the Wilson Center in `howpublished`) read `note` as
 //! `note` and `howpublished` as `publisher`. A field with no canonical name is kept as
 //! `bib:<field>`, as are a date it cannot read (`bib:date`/`bib:year`) and an unknown entry type
@@ -109,8 +137,8 @@
 //! (they come back as `document`), `article-magazine`/`-newspaper` in BibTeX; a non-archival
 //! record with a foreign key in BibTeX's `@misc` is read back as `document`; the digital
 //! archive's name in entry types without `howpublished`; fields an entry type has no place for
-//! in biber's data model; `language` tags with no common `langid`; biblatex's `type` keys
-//! `phdthesis`/`techreport` in a thesis or report (no genre). Values are written as they are:
+//! in biber's data model; `language` tags with no common `langid`; the order of credits where
+//! some are name fields and some a sentence (the sentence's come first). Values are written as they are:
 //! biber warns where a source's value does not fit its data model (a volume `14/15`, an ISSN
 //! with a bad check digit), and where a source entry lacks a date.
 //!

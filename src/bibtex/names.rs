@@ -2,14 +2,15 @@
 //! `biblatex` crate's BibTeX name parser, writing in "von Last, Jr, First" form.
 
 use super::tex::{decode, decode_into, escape, group_close, group_end};
-use crate::record::{Name, PersonName};
+use crate::record::{Name, PersonName, Role};
 use biblatex::{Chunk, Spanned};
 
-/// Splits `raw` at top-level (brace depth 0) occurrences of `sep` (ASCII, matched without case),
-/// where `sep` is surrounded by whitespace in the text (`" and "`).
-pub(crate) fn split_top<'a>(raw: &'a str, sep: &str) -> Vec<&'a str> {
+/// Splits `raw` at top-level (brace depth 0) occurrences of the word `word` (ASCII, matched
+/// without case) with whitespace of any kind and length on both sides (BibTeX's rule for `and`
+/// in name lists: `A and\n  B`, `A\tand B`). The pieces keep their surrounding whitespace.
+pub(crate) fn split_top<'a>(raw: &'a str, word: &str) -> Vec<&'a str> {
     let b = raw.as_bytes();
-    let s = sep.as_bytes();
+    let w = word.trim().as_bytes();
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut start = 0;
@@ -22,20 +23,17 @@ pub(crate) fn split_top<'a>(raw: &'a str, sep: &str) -> Vec<&'a str> {
             }
             b'{' => depth += 1,
             b'}' => depth = depth.saturating_sub(1),
-            c if depth == 0
-                && c.is_ascii_whitespace()
-                && b.len() >= i + s.len()
-                && b[i..i + s.len()]
-                    .iter()
-                    .zip(s)
-                    .all(|(x, y)| x.eq_ignore_ascii_case(y)) =>
-            {
-                // Whitespace variants: " and " with any ASCII whitespace at both ends.
-                let end = i + s.len();
-                if b[end - 1].is_ascii_whitespace() {
+            c if depth == 0 && c.is_ascii_whitespace() => {
+                // the word between two whitespace runs
+                let from = i + 1;
+                let end = from + w.len();
+                let matched = !w.is_empty()
+                    && b.get(from..end).is_some_and(|x| x.eq_ignore_ascii_case(w))
+                    && b.get(end).is_some_and(u8::is_ascii_whitespace);
+                if matched {
                     out.push(raw.get(start..i).unwrap_or(""));
-                    start = end;
-                    i = end;
+                    start = end + 1;
+                    i = end + 1;
                     continue;
                 }
             }
@@ -281,6 +279,84 @@ pub(crate) fn write_names(names: &[Name], out: &mut String) {
         }
         write_name(n, out);
     }
+}
+
+/// biblatex's name fields for credits, in the order the reader takes them: the editor fields
+/// (with their `editortype`), then the others (each with its one role).
+pub(crate) const NAME_FIELDS: &[&str] = &[
+    "translator",
+    "editor",
+    "editora",
+    "editorb",
+    "editorc",
+    "compiler",
+    "bookauthor",
+    "commentator",
+    "annotator",
+    "introduction",
+    "foreword",
+    "afterword",
+];
+
+/// The editor fields, which name their role in `<field>type` (`editortype = {compiler}`).
+pub(crate) const EDITOR_FIELDS: &[&str] = &["editor", "editora", "editorb", "editorc"];
+
+/// biblatex's `editortype` values other than `editor` that are roles of their own.
+const EDITOR_TYPES: &[&str] = &[
+    "compiler",
+    "founder",
+    "continuator",
+    "redactor",
+    "reviser",
+    "collaborator",
+    "organizer",
+    "director",
+];
+
+/// The role the names of a name field have; `editortype` is the field's `…type` value.
+pub(crate) fn role_of_name_field(field: &str, editortype: Option<&str>) -> Option<Role> {
+    let field = field.to_ascii_lowercase();
+    Some(match field.as_str() {
+        "translator" => Role::Translator,
+        "compiler" => Role::Compiler,
+        f if EDITOR_FIELDS.contains(&f) => {
+            match editortype.map(|t| t.trim().to_ascii_lowercase()).as_deref() {
+                None | Some("" | "editor") => Role::Editor,
+                Some("compiler") => Role::Compiler,
+                Some(t) => Role::Other(t.to_string()),
+            }
+        }
+        "bookauthor" => Role::Other("container-author".to_string()),
+        "commentator" => Role::Other("commented".to_string()),
+        "annotator" => Role::Other("annotated".to_string()),
+        "introduction" => Role::Other("introduced".to_string()),
+        "foreword" => Role::Other("foreword".to_string()),
+        "afterword" => Role::Other("afterword".to_string()),
+        _ => return None,
+    })
+}
+
+/// The name field a role is written to: one of its own, or (`None`) an editor field, with
+/// the `editortype` it needs (`""` for none); `None` if it has none.
+pub(crate) fn name_field_of_role(role: &Role) -> Option<(Option<&'static str>, &'static str)> {
+    Some(match role {
+        Role::Translator => (Some("translator"), ""),
+        Role::Editor => (None, ""),
+        Role::Compiler => (None, "compiler"),
+        Role::Other(v) => match v.as_str() {
+            "container-author" => (Some("bookauthor"), ""),
+            "commented" => (Some("commentator"), ""),
+            "annotated" => (Some("annotator"), ""),
+            "introduced" => (Some("introduction"), ""),
+            "foreword" => (Some("foreword"), ""),
+            "afterword" => (Some("afterword"), ""),
+            t => match EDITOR_TYPES.iter().find(|x| **x == t) {
+                Some(x) => (None, x),
+                None => return None,
+            },
+        },
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

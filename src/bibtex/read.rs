@@ -1,7 +1,9 @@
 //! From scanned entries to records.
 
 use super::lex::{Entries, RawEntry};
-use super::names::{one_group, read_names, split_commas, split_top};
+use super::names::{
+    one_group, read_names, role_of_name_field, split_commas, split_top, EDITOR_FIELDS, NAME_FIELDS,
+};
 use super::tex::{decode, group_end};
 use crate::error::Error;
 use crate::record::bibliographic::{
@@ -53,6 +55,28 @@ pub(crate) fn read_batches(input: &str, mut sink: impl FnMut(Vec<Record>, Vec<Er
 
 /// Scans `input` into batches of entries for `send`, until it is done or `send` says stop.
 fn scan<'a>(input: &'a str, send: &mut dyn FnMut(Vec<RawEntry<'a>>, Vec<Error>) -> bool) {
+    if mentions_crossref(input) {
+        // Parents may come after their children (BibTeX wants them after): all entries first.
+        let mut all = Vec::new();
+        let mut errors = Vec::new();
+        for item in Entries::new(input) {
+            match item {
+                Ok(e) => all.push(e),
+                Err(e) => errors.push(e),
+            }
+        }
+        resolve_crossrefs(&mut all);
+        let mut rest = all.into_iter().peekable();
+        let mut errors = Some(errors);
+        while rest.peek().is_some() || errors.is_some() {
+            let batch: Vec<RawEntry> = rest.by_ref().take(BATCH).collect();
+            let errs = errors.take().unwrap_or_default();
+            if (!batch.is_empty() || !errs.is_empty()) && !send(batch, errs) {
+                return;
+            }
+        }
+        return;
+    }
     let mut entries = Entries::new(input);
     loop {
         let mut batch: Vec<RawEntry> = Vec::with_capacity(BATCH);
@@ -75,6 +99,156 @@ fn scan<'a>(input: &'a str, send: &mut dyn FnMut(Vec<RawEntry<'a>>, Vec<Error>) 
         }
         if last {
             return;
+        }
+    }
+}
+
+/// Whether `input` may hold a `crossref` or `xdata` field (in the usual spellings).
+fn mentions_crossref(input: &str) -> bool {
+    [
+        "crossref", "Crossref", "CrossRef", "CROSSREF", "xdata", "XData", "XDATA",
+    ]
+    .iter()
+    .any(|w| memchr::memmem::find(input.as_bytes(), w.as_bytes()).is_some())
+}
+
+/// Fields a child never inherits from its parent (biber's default inheritance).
+const NOT_INHERITED: &[&str] = &[
+    "ids",
+    "crossref",
+    "xref",
+    "xdata",
+    "entryset",
+    "entrysubtype",
+    "execute",
+    "label",
+    "options",
+    "presort",
+    "related",
+    "relatedoptions",
+    "relatedstring",
+    "relatedtype",
+    "shorthand",
+    "shorthandintro",
+    "sortkey",
+];
+
+/// How a child of type `child` inherits `field` of a `parent` (biblatex's default inheritance):
+/// `None` not at all, `Some(None)` as it is, `Some(Some(f))` as `f` (a book's title is its
+/// chapter's `booktitle` …).
+fn inherited_name(child: &str, parent: &str, field: &str) -> Option<Option<&'static str>> {
+    let child = child.to_ascii_lowercase();
+    let parent = parent.to_ascii_lowercase();
+    let book_part = matches!(child.as_str(), "inbook" | "bookinbook" | "suppbook");
+    let in_book = book_part
+        || matches!(
+            child.as_str(),
+            "incollection" | "suppcollection" | "inproceedings" | "inreference" | "conference"
+        );
+    let in_journal =
+        matches!(child.as_str(), "article" | "suppperiodical") && parent == "periodical";
+    let main = matches!(
+        parent.as_str(),
+        "mvbook" | "mvcollection" | "mvproceedings" | "mvreference"
+    ) && !in_book;
+    let titles = |prefix: &'static [&'static str; 3]| match field {
+        "title" => Some(prefix[0]),
+        "subtitle" => Some(prefix[1]),
+        "titleaddon" => Some(prefix[2]),
+        _ => None,
+    };
+    let renamed = if in_journal {
+        titles(&["journaltitle", "journalsubtitle", "journaltitleaddon"])
+    } else if main {
+        titles(&["maintitle", "mainsubtitle", "maintitleaddon"])
+    } else if in_book {
+        titles(&["booktitle", "booksubtitle", "booktitleaddon"])
+    } else {
+        None
+    };
+    if renamed.is_some() {
+        return Some(renamed);
+    }
+    if book_part && field == "author" {
+        return Some(Some("bookauthor"));
+    }
+    let titled = in_book || in_journal || main;
+    if titled
+        && matches!(
+            field,
+            "shorttitle" | "sorttitle" | "indextitle" | "indexsorttitle"
+        )
+    {
+        return None;
+    }
+    NOT_INHERITED.iter().all(|f| *f != field).then_some(None)
+}
+
+/// Children take the fields they lack from the entries their `crossref` and `xdata` name in
+/// the same input (biblatex's default inheritance; a parent's own parent first; the child's
+/// `crossref` stays). A parent that is not in the input leaves the child as it is.
+fn resolve_crossrefs(all: &mut [RawEntry<'_>]) {
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (k, e) in all.iter().enumerate() {
+        index.entry(e.key.to_lowercase()).or_insert(k);
+    }
+    let mut done = vec![false; all.len()];
+    for k in 0..all.len() {
+        resolve_one(all, &index, &mut done, k, 0);
+    }
+}
+
+fn resolve_one(
+    all: &mut [RawEntry<'_>],
+    index: &std::collections::HashMap<String, usize>,
+    done: &mut [bool],
+    k: usize,
+    depth: usize,
+) {
+    if done.get(k).copied().unwrap_or(true) || depth > 8 {
+        return;
+    }
+    if let Some(d) = done.get_mut(k) {
+        *d = true;
+    }
+    let Some(e) = all.get(k) else { return };
+    let mut parents: Vec<(usize, bool)> = Vec::new();
+    if let Some(p) = e.get("crossref").map(|v| verbatim(v).to_lowercase()) {
+        parents.extend(index.get(&p).map(|&i| (i, true)));
+    }
+    if let Some(x) = e.get("xdata") {
+        for p in split_commas(x) {
+            parents.extend(index.get(&verbatim(p).to_lowercase()).map(|&i| (i, false)));
+        }
+    }
+    for (p, crossref) in parents {
+        if p == k {
+            continue;
+        }
+        resolve_one(all, index, done, p, depth + 1);
+        let (Some(parent), Some(child)) = (all.get(p), all.get(k)) else {
+            continue;
+        };
+        let mut add = Vec::new();
+        for (name, value) in &parent.fields {
+            let lower = name.to_ascii_lowercase();
+            let how = if crossref {
+                inherited_name(child.ty, parent.ty, &lower)
+            } else {
+                NOT_INHERITED.iter().all(|f| *f != lower).then_some(None)
+            };
+            if let Some(t) = how.map(|renamed| renamed.unwrap_or(name)) {
+                if child.get(t).is_none()
+                    && !add
+                        .iter()
+                        .any(|(n, _): &(&str, _)| n.eq_ignore_ascii_case(t))
+                {
+                    add.push((t, value.clone()));
+                }
+            }
+        }
+        if let Some(child) = all.get_mut(k) {
+            child.fields.extend(add);
         }
     }
 }
@@ -146,7 +320,7 @@ pub(crate) fn record(e: &RawEntry) -> Record {
     }
     used.extend(["language", "origlanguage", "type", "abstract", "keywords"]);
     used.extend(["entrysubtype", "date", "year", "month", "day"]);
-    r.title = text(e, "title").unwrap_or_default();
+    r.title = e.get("title").map(title_text).unwrap_or_default();
     if let Some(sub) = text(e, "subtitle") {
         r.title = if r.title.is_empty() {
             sub
@@ -170,34 +344,55 @@ pub(crate) fn record(e: &RawEntry) -> Record {
     }
     let bibtex_misc = e.ty.eq_ignore_ascii_case("misc") && e.get("entrysubtype").is_none();
     let note = e.get("note").filter(|_| archival);
-    let (shelfmark, credit) = match (note, e.get("addendum")) {
+    let (shelfmark, mut credit) = match (note, e.get("addendum")) {
         (note, Some(add)) => (note.map(decode), Some(decode(add))),
         (Some(note), None) if bibtex_misc => split_note(note),
         (Some(note), None) => (Some(decode(note)), None),
         (None, None) => (None, None),
     };
+    if !archival && credit.is_none() {
+        // a credit sentence in `note` (where this crate's BibTeX writer puts it)
+        if let Some(n) = e.get("note").map(decode).filter(|n| is_credit_sentence(n)) {
+            used.push("note");
+            credit = Some(n);
+        }
+    }
     if let Some(s) = shelfmark.filter(|s| !s.is_empty()) {
         r.original = Some(Original::parse(&s)).filter(|o| !o.raw().is_empty());
     }
+    // The name fields (`editor`, `translator`, `editora` + `editoratype` …).
+    let mut named: Vec<Credit> = Vec::new();
+    for &field in NAME_FIELDS {
+        let Some(v) = e.get(field) else { continue };
+        let type_field = editortype_field(field);
+        let editortype = type_field.and_then(|t| e.get(t)).map(decode);
+        let Some(role) = role_of_name_field(field, editortype.as_deref()) else {
+            continue;
+        };
+        used.push(field);
+        if let Some(t) = type_field.filter(|_| editortype.is_some()) {
+            used.push(t);
+        }
+        for n in read_names(v) {
+            named.push(Credit::new(role.clone(), n));
+        }
+    }
     match credit.filter(|s| !s.is_empty()) {
         Some(c) => {
+            // The sentence's credits; a name field only adds the names it does not give.
             r.credits = parse_credits(&c);
-            r.credit_line = Some(c);
-        }
-        None => {
-            for (field, role) in [
-                ("translator", Role::Translator),
-                ("editor", Role::Editor),
-                ("compiler", Role::Compiler),
-            ] {
-                if let Some(v) = e.get(field) {
-                    used.push(field);
-                    for n in read_names(v) {
-                        r.credits.push(Credit::new(role.clone(), n));
-                    }
+            for n in named {
+                if !r
+                    .credits
+                    .iter()
+                    .any(|x| x.role == n.role && same_name(&x.name, &n.name))
+                {
+                    r.credits.push(n);
                 }
             }
+            r.credit_line = Some(c);
         }
+        None => r.credits = named,
     }
     if let Some(a) = e.get("annotation") {
         r.funders = funders(a);
@@ -228,11 +423,15 @@ pub(crate) fn record(e: &RawEntry) -> Record {
             );
         }
     }
-    // biblatex's localisation keys that a thesis or report needs in `type` say nothing more.
-    r.genre = text(e, "type").filter(|g| {
-        !(matches!(csl_type, "thesis" | "report")
-            && matches!(g.as_str(), "phdthesis" | "techreport"))
-    });
+    // biblatex's localisation keys in `type` as the words they print (as pandoc reads them);
+    // BibTeX's thesis entry types say which thesis
+    r.genre = text(e, "type")
+        .map(|g| genre_of_type_key(&g).map_or(g, str::to_string))
+        .or_else(|| match e.ty.to_ascii_lowercase().as_str() {
+            "phdthesis" => Some(genre_of_type_key("phdthesis")?.to_string()),
+            "mastersthesis" => Some(genre_of_type_key("mathesis")?.to_string()),
+            _ => None,
+        });
     r.summary = text(e, "abstract");
     if let Some(k) = e.get("keywords") {
         r.subjects = split_commas(k)
@@ -243,6 +442,7 @@ pub(crate) fn record(e: &RawEntry) -> Record {
     }
     // Everything else: under its canonical label where the vocabulary has one, else as
     // `bib:<field>`, decoded.
+    let ours = archival;
     let unused = e.fields.iter().filter(|(n, _)| !used.contains(n)).count();
     r.extra.reserve_exact(r.extra.len() + unused + 2);
     if csl_type != "manuscript" {
@@ -253,12 +453,26 @@ pub(crate) fn record(e: &RawEntry) -> Record {
     }
     for (name, value) in &e.fields {
         if !used.contains(name) {
-            if let Some(x) = field_extra(name, value, csl_type, &r.title) {
+            if let Some(x) = field_extra(name, value, csl_type, &r.title, ours) {
                 r.extra.push(x);
             }
         }
     }
-    if csl_type_of_entry(e.ty).is_none() {
+    // an unknown entry type, or one whose CSL type another entry type is written for
+    let own = [
+        "review",
+        "video",
+        "movie",
+        "audio",
+        "music",
+        "image",
+        "inbook",
+        "bookinbook",
+        "suppbook",
+        "collection",
+        "reference",
+    ];
+    if csl_type_of_entry(e.ty).is_none() || own.iter().any(|t| t.eq_ignore_ascii_case(e.ty)) {
         r.extra.push(Extra {
             label: format!("{BIB}entrytype"),
             value: e.ty.to_ascii_lowercase(),
@@ -287,7 +501,7 @@ fn archival_entry(e: &RawEntry, subtype: Option<&str>) -> bool {
 }
 
 /// The extra a field the record has no place for becomes.
-fn field_extra(name: &str, value: &str, csl_type: &str, title: &str) -> Option<Extra> {
+fn field_extra(name: &str, value: &str, csl_type: &str, title: &str, ours: bool) -> Option<Extra> {
     let lower = name.to_ascii_lowercase();
     let bib = |value: String| Extra {
         label: format!("{BIB}{lower}"),
@@ -307,8 +521,8 @@ fn field_extra(name: &str, value: &str, csl_type: &str, title: &str) -> Option<E
     let label = match lower.as_str() {
         // Foreign entries: who published it.
         "howpublished" => Some("publisher"),
-        // Ours is the title's first four words.
-        "shorttitle" if text == short_title(title) => return None,
+        // Ours (in our archival entries) is the title's first four words: derived, not data.
+        "shorttitle" if ours && text == short_title(title) => return None,
         _ => label_of_field(&lower, csl_type),
     };
     let Some(label) = label else {
@@ -331,6 +545,61 @@ fn field_extra(name: &str, value: &str, csl_type: &str, title: &str) -> Option<E
         label: label.to_string(),
         value,
     })
+}
+
+/// The `…type` field that names the role of an editor field.
+fn editortype_field(field: &str) -> Option<&'static str> {
+    let k = EDITOR_FIELDS.iter().position(|f| *f == field)?;
+    ["editortype", "editoratype", "editorbtype", "editorctype"]
+        .get(k)
+        .copied()
+}
+
+/// Two names for one person: the same printed name, or the same family name.
+fn same_name(a: &crate::record::Name, b: &crate::record::Name) -> bool {
+    a == b || a.to_string() == b.to_string() || a.family().eq_ignore_ascii_case(b.family())
+}
+
+/// Is `text` a credit sentence ("Translated by X.", "Edited for NKIDP by Y and Z.")?
+fn is_credit_sentence(text: &str) -> bool {
+    let first = text
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    Role::from_verb(first).is_some() && !parse_credits(text).is_empty()
+}
+
+/// biblatex's localisation keys for `type` and the words pandoc reads them as.
+pub(crate) const TYPE_KEYS: &[(&str, &str)] = &[
+    ("phdthesis", "PhD thesis"),
+    ("mathesis", "Master’s thesis"),
+    ("candthesis", "Candidate thesis"),
+    ("techreport", "technical report"),
+    ("resreport", "research report"),
+];
+
+/// The words a `type` localisation key stands for.
+fn genre_of_type_key(key: &str) -> Option<&'static str> {
+    TYPE_KEYS
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(key.trim()))
+        .map(|(_, g)| *g)
+}
+
+/// A title: `\mkbibquote{…}` around the whole of it (biblatex-chicago's archival titles, as
+/// this crate writes them) goes; elsewhere quotation commands become quotation marks.
+fn title_text(raw: &str) -> String {
+    let t = raw.trim();
+    let inner = one_group(t).unwrap_or(t).trim();
+    if let Some(rest) = inner.strip_prefix("\\mkbibquote") {
+        let rest = rest.trim_start();
+        if rest.starts_with('{') && group_end(rest.as_bytes(), 0) == rest.len() {
+            if let Some(arg) = rest.get(1..rest.len() - 1) {
+                return decode(arg);
+            }
+        }
+    }
+    decode(raw)
 }
 
 /// The `shorttitle` this crate writes: the first four words of a longer title.

@@ -58,11 +58,22 @@ pub(crate) fn decode_into(tex: &str, out: &mut String) {
         return;
     }
     let b = tex.as_bytes();
+    // The closing quotation marks of quotation commands, at the `}` that ends their argument.
+    let mut quotes: Vec<(usize, char)> = Vec::new();
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
         match c {
-            b'{' | b'}' => i += 1,
+            b'{' | b'}' => {
+                while let Some(&(at, mark)) = quotes.last() {
+                    if at > i {
+                        break;
+                    }
+                    out.push(mark);
+                    quotes.pop();
+                }
+                i += 1;
+            }
             b' ' | b'\n' | b'\r' | b'\t' => {
                 if !out.ends_with(' ') {
                     out.push(' ');
@@ -107,7 +118,7 @@ pub(crate) fn decode_into(tex: &str, out: &mut String) {
                 out.push_str(tex.get(i..end).unwrap_or(""));
                 i = end;
             }
-            b'\\' => i = command(tex, i, out),
+            b'\\' => i = command(tex, i, out, &mut quotes),
             _ => {
                 // Copy a run of ordinary bytes (it ends on a char boundary: specials are ASCII);
                 // a single space between words and a lone hyphen belong to the run.
@@ -127,6 +138,9 @@ pub(crate) fn decode_into(tex: &str, out: &mut String) {
                 out.push_str(tex.get(start..i).unwrap_or(""));
             }
         }
+    }
+    while let Some((_, mark)) = quotes.pop() {
+        out.push(mark);
     }
 }
 
@@ -338,11 +352,9 @@ fn markup(name: &str) -> bool {
             | "texttt"
             | "textmd"
             | "textnormal"
-            | "mkbibquote"
             | "mkbibemph"
             | "mkbibitalic"
             | "mkbibbold"
-            | "enquote"
             | "mbox"
             | "hbox"
             | "url"
@@ -388,7 +400,7 @@ pub(crate) fn group_close(b: &[u8], open: usize) -> Option<usize> {
 }
 
 /// Handles the command at `tex[at] == '\\'`; returns the index after it.
-fn command(tex: &str, at: usize, out: &mut String) -> usize {
+fn command(tex: &str, at: usize, out: &mut String, quotes: &mut Vec<(usize, char)>) -> usize {
     let b = tex.as_bytes();
     let mut i = at + 1;
     let Some(&first) = b.get(i) else {
@@ -434,7 +446,7 @@ fn command(tex: &str, at: usize, out: &mut String) -> usize {
             }
             Some(b'\\') => {
                 let mut s = String::new();
-                let end = command(tex, j, &mut s);
+                let end = command(tex, j, &mut s, &mut Vec::new());
                 (s, end)
             }
             Some(_) => {
@@ -470,6 +482,37 @@ fn command(tex: &str, at: usize, out: &mut String) -> usize {
     if let Some(s) = symbol(name) {
         out.push_str(s);
         return if letters { after_space } else { i };
+    }
+    if matches!(name, "mkbibquote" | "enquote" | "textquote") {
+        // “…” (‘…’ inside another), the optional arguments of \textquote[cite][punct] gone
+        let mut j = after_space;
+        let single = b.get(j) == Some(&b'*');
+        if single {
+            j += 1;
+        }
+        while b.get(j) == Some(&b'[') {
+            match memchr::memchr(b']', b.get(j..).unwrap_or(&[])) {
+                Some(k) => j += k + 1,
+                None => break,
+            }
+            while b.get(j).is_some_and(u8::is_ascii_whitespace) {
+                j += 1;
+            }
+        }
+        if b.get(j) == Some(&b'{') {
+            if let Some(close) = group_close(b, j) {
+                let inner = single || !quotes.is_empty();
+                let (open, shut) = if inner {
+                    ('‘', '’')
+                } else {
+                    ('“', '”')
+                };
+                out.push(open);
+                quotes.push((close, shut));
+                return j + 1;
+            }
+        }
+        return after_space;
     }
     if markup(name) {
         if name == "foreignlanguage" && b.get(after_space) == Some(&b'{') {

@@ -1,30 +1,37 @@
 //! Records to .bib entries.
 
-use super::names::write_names;
-use super::read::{short_title, FUNDED};
+use super::names::{name_field_of_role, write_names, EDITOR_FIELDS};
+use super::read::{short_title, FUNDED, TYPE_KEYS};
 use super::tex::escape;
 use super::Dialect;
+use crate::record::bibliographic::csl_type_of_entry;
 use crate::record::bibliographic::{
     entry_of_csl_type, entrysubtype_of_csl_type, field_of_label, is_date_label, label_of_field,
     langid_of_language, BIB, CSL_TYPES, ID, TYPE,
 };
-use crate::record::{DigitalArchive, Edtf, Extra, Record};
+use crate::record::{render_credits, Credit, DigitalArchive, Edtf, Extra, Name, Record, Role};
 
 const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
+/// Whether `c` may stand in a citation key: letters, digits and the punctuation biber and
+/// BibTeX read in keys and LaTeX's `\cite` takes as it is (`baez/article`, `Smith:1980:ABC`,
+/// `doi:10.1000/x.y-z+1`). Not: whitespace, `, { } ( ) " # % =` (biber rejects them, or they end
+/// the key), `` \ ~ ' ` ^ & $ [ ] `` (TeX specials in `\cite`).
+fn key_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || matches!(
+            c,
+            '-' | '_' | ':' | '.' | '/' | '+' | '!' | '?' | '*' | '@' | ';' | '<' | '>' | '|'
+        )
+}
+
 /// A citation key made of characters every .bib tool accepts.
 fn clean_key(k: &str) -> String {
     let s: String = k
         .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.') {
-                c
-            } else {
-                '-'
-            }
-        })
+        .map(|c| if key_char(c) { c } else { '-' })
         .collect();
     if s.is_empty() {
         "entry".to_string()
@@ -124,10 +131,23 @@ fn entry(out: &mut String, r: &Record, key: &str, dialect: Dialect, chicago: boo
     // biber's data model makes `author` mandatory in @unpublished: unsigned documents (most of
     // the archive's) are archival @misc, which needs only a title and a date.
     let unpublished = foreign.is_none() && !bibtex && !chicago && !r.authors.is_empty();
-    let ty = match foreign {
-        Some(t) => entry_of_csl_type(t, !bibtex),
-        None if unpublished => "unpublished",
-        None => "misc",
+    // The source's own entry type where it is one the CSL type does not name alone (`@video`).
+    let own_type = r
+        .extra
+        .iter()
+        .find(|x| x.label == ENTRYTYPE)
+        .map(|x| x.value.as_str())
+        .filter(|t| !bibtex && foreign.is_some() && csl_type_of_entry(t) == foreign);
+    let ty = match (foreign, own_type) {
+        (Some(_), Some(own)) => own,
+        (Some(t), None) => entry_of_csl_type(t, !bibtex),
+        (None, _) if unpublished => "unpublished",
+        (None, _) => "misc",
+    };
+    // BibTeX: a master's thesis is a @mastersthesis.
+    let ty = match (ty, r.genre.as_deref()) {
+        ("phdthesis", Some(g)) if bibtex && is_type_key(g, "mathesis") => "mastersthesis",
+        (ty, _) => ty,
     };
     // What the fields are looked up for: the CSL type, `manuscript` for archival entries.
     let csl_type = foreign.unwrap_or("manuscript");
@@ -168,6 +188,22 @@ fn entry(out: &mut String, r: &Record, key: &str, dialect: Dialect, chicago: boo
         let mut s = String::new();
         write_names(&r.authors, &mut s);
         raw_field(out, "author", &s);
+    }
+    // Entries that are not archival: credits as name fields where the entry type has them; the
+    // credit sentence only for what they cannot say.
+    let (name_fields, credit) = match foreign {
+        Some(_) => credit_fields(r, ty, bibtex),
+        None => (Vec::new(), r.credit_sentence().filter(|s| !s.is_empty())),
+    };
+    for (f, names, editortype) in &name_fields {
+        let mut s = String::new();
+        write_names(names, &mut s);
+        raw_field(out, f, &s);
+        written.push(f);
+        if let Some((tf, t)) = editortype {
+            raw_field(out, tf, t);
+            written.push(tf);
+        }
     }
     let mut t = String::from("{");
     if chicago && !bibtex {
@@ -247,7 +283,6 @@ fn entry(out: &mut String, r: &Record, key: &str, dialect: Dialect, chicago: boo
         Some(n) => Some(n.value.as_str()).filter(|v| !v.is_empty()),
         None => shelf.as_deref(),
     };
-    let credit = r.credit_sentence().filter(|s| !s.is_empty());
     if bibtex && foreign.is_none() {
         let mut note = String::new();
         if let Some(s) = shelf {
@@ -269,10 +304,19 @@ fn entry(out: &mut String, r: &Record, key: &str, dialect: Dialect, chicago: boo
             field(out, "note", s);
         }
         if let Some(c) = &credit {
-            field(out, "addendum", c);
+            // classic .bst styles print `note`, not `addendum`
+            let free = bibtex && shelf.is_none() && foreign.is_some();
+            field(out, if free { "note" } else { "addendum" }, c);
         }
     }
     let genre = match (r.genre.as_deref(), csl_type) {
+        // the words of a biblatex localisation key as the key (`PhD thesis` → `phdthesis`)
+        (Some(g), _) if !bibtex => Some(
+            TYPE_KEYS
+                .iter()
+                .find(|(k, _)| is_type_key(g, k))
+                .map_or(g, |(k, _)| *k),
+        ),
         (Some(g), _) => Some(g),
         // biblatex makes `type` mandatory in these; its localisation keys say no more.
         (None, "thesis") if !bibtex => Some("phdthesis"),
@@ -327,6 +371,99 @@ fn entry(out: &mut String, r: &Record, key: &str, dialect: Dialect, chicago: boo
     }
     bibliographic_fields(out, r, ty, csl_type, bibtex, &mut written);
     out.push_str("}\n");
+}
+
+/// The label of the extra that keeps a source's entry type.
+const ENTRYTYPE: &str = "bib:entrytype";
+
+/// Whether `genre` is the words of the `type` localisation key `key` ("Master's thesis").
+fn is_type_key(genre: &str, key: &str) -> bool {
+    TYPE_KEYS.iter().any(|(k, g)| {
+        *k == key
+            && (g.eq_ignore_ascii_case(genre) || g.replace('’', "'").eq_ignore_ascii_case(genre))
+    })
+}
+
+/// A name field: its name, its names and its `…type` field with the role, if it needs one.
+type NameField = (
+    &'static str,
+    Vec<Name>,
+    Option<(&'static str, &'static str)>,
+);
+
+/// The credits of a non-archival record as the name fields the entry type `ty` allows
+/// (`editor`, `translator`, `editora` + `editoratype = {compiler}`, `bookauthor` …; BibTeX:
+/// `editor` and `translator`), and the credit sentence where the record has credits that no
+/// field holds (a project, an affiliation, a role with no field here) or a sentence that says
+/// more than its credits.
+fn credit_fields(r: &Record, ty: &str, bibtex: bool) -> (Vec<NameField>, Option<String>) {
+    let ok = |f: &str| {
+        if bibtex {
+            matches!(f, "editor" | "translator")
+        } else {
+            allowed(ty, f)
+        }
+    };
+    let mut fields: Vec<NameField> = Vec::new();
+    // the credits no field holds
+    let mut rest: Vec<Credit> = Vec::new();
+    for c in &r.credits {
+        let place = match name_field_of_role(&c.role) {
+            Some(p) if c.on_behalf_of.is_none() && c.affiliation.is_none() => p,
+            _ => {
+                rest.push(c.clone());
+                continue;
+            }
+        };
+        // the field this role has (even where biber does not allow it, if a credit sentence
+        // cannot say the role), or the first editor field that is free or already its own
+        let sayable = Role::from_verb(c.role.verb()).is_some();
+        let slot = match place {
+            (Some(f), _) => Some(f).filter(|f| ok(f) || !sayable),
+            (None, editortype) => EDITOR_FIELDS.iter().copied().find(|f| {
+                ok(f)
+                    && (editortype.is_empty() || ok(editortype_name(f)))
+                    && fields
+                        .iter()
+                        .all(|(g, _, t)| g != f || t.map_or("", |(_, t)| t) == editortype)
+            }),
+        };
+        let Some(slot) = slot else {
+            rest.push(c.clone());
+            continue;
+        };
+        match fields.iter_mut().find(|(g, _, _)| *g == slot) {
+            Some((_, names, _)) => {
+                if !names.contains(&c.name) {
+                    names.push(c.name.clone());
+                }
+            }
+            None => {
+                let editortype = match place {
+                    (None, t) if !t.is_empty() => Some((editortype_name(slot), t)),
+                    _ => None,
+                };
+                fields.push((slot, vec![c.name.clone()], editortype));
+            }
+        }
+    }
+    // a sentence that says more than its credits is kept whole; else the one for the rest
+    let sentence = match &r.credit_line {
+        Some(line) if line.trim() != render_credits(&r.credits) => Some(line.clone()),
+        _ if rest.is_empty() => None,
+        _ => Some(render_credits(&rest)),
+    };
+    (fields, sentence.filter(|s| !s.trim().is_empty()))
+}
+
+/// The `…type` field of an editor field.
+fn editortype_name(field: &str) -> &'static str {
+    match field {
+        "editora" => "editoratype",
+        "editorb" => "editorbtype",
+        "editorc" => "editorctype",
+        _ => "editortype",
+    }
 }
 
 /// Canonical extras as the fields of the entry type, then `bib:` extras as the fields they
@@ -404,7 +541,10 @@ fn bibliographic_fields<'a>(
             continue;
         }
         written.push(name);
-        if matches!(name, "doi" | "eprint" | "file" | "pdf") {
+        if matches!(name, "file" | "pdf") {
+            // verbatim, spaces and all (JabRef/BibDesk paths): only braces cannot stand in it
+            raw_field(out, name, &value.replace('{', "%7B").replace('}', "%7D"));
+        } else if matches!(name, "doi" | "eprint") {
             raw_field(out, name, &escape_url(&value));
         } else if matches!(name, "urldate" | "origdate" | "eventdate") {
             raw_field(out, name, &value);
@@ -453,6 +593,7 @@ const READ_FIELDS: &[&str] = &[
     "langid",
     "annotation",
     "annote",
+    "pubstate",
 ];
 
 /// A field not yet written that the reader takes back as `label` in an entry of `csl_type`
@@ -503,12 +644,20 @@ const FIELD_ORDER: &[&str] = &[
     "DOI",
     "call-number",
     "accessed",
+    "status",
     "language",
     "annote",
 ];
 
 /// True if biber's data model allows `field` in a BibLaTeX entry of type `ty`.
 fn allowed(ty: &str, field: &str) -> bool {
+    // types biber's model gives no fields of their own: what their kin allow (biber warns all
+    // the same, as it does on the source entry)
+    let ty = match ty {
+        "review" => "article",
+        "video" | "movie" | "audio" | "music" | "image" => "misc",
+        t => t,
+    };
     ALL_TYPES.contains(&field)
         || PER_TYPE
             .iter()
@@ -599,6 +748,233 @@ const ALL_TYPES: &[&str] = &[
 
 /// Fields it allows per entry type (for the types this writer emits).
 const PER_TYPE: &[(&str, &[&str])] = &[
+    (
+        "inbook",
+        &[
+            "addendum",
+            "afterword",
+            "annotator",
+            "author",
+            "booktitle",
+            "bookauthor",
+            "booksubtitle",
+            "booktitleaddon",
+            "chapter",
+            "commentator",
+            "edition",
+            "editor",
+            "editora",
+            "editorb",
+            "editorc",
+            "editortype",
+            "editoratype",
+            "editorbtype",
+            "editorctype",
+            "eid",
+            "foreword",
+            "introduction",
+            "isbn",
+            "language",
+            "location",
+            "mainsubtitle",
+            "maintitle",
+            "maintitleaddon",
+            "note",
+            "number",
+            "origlanguage",
+            "part",
+            "publisher",
+            "pages",
+            "pubstate",
+            "series",
+            "subtitle",
+            "title",
+            "titleaddon",
+            "translator",
+            "volume",
+            "volumes",
+        ],
+    ),
+    (
+        "bookinbook",
+        &[
+            "addendum",
+            "afterword",
+            "annotator",
+            "author",
+            "booktitle",
+            "bookauthor",
+            "booksubtitle",
+            "booktitleaddon",
+            "chapter",
+            "commentator",
+            "edition",
+            "editor",
+            "editora",
+            "editorb",
+            "editorc",
+            "editortype",
+            "editoratype",
+            "editorbtype",
+            "editorctype",
+            "eid",
+            "foreword",
+            "introduction",
+            "isbn",
+            "language",
+            "location",
+            "mainsubtitle",
+            "maintitle",
+            "maintitleaddon",
+            "note",
+            "number",
+            "origlanguage",
+            "part",
+            "publisher",
+            "pages",
+            "pubstate",
+            "series",
+            "subtitle",
+            "title",
+            "titleaddon",
+            "translator",
+            "volume",
+            "volumes",
+        ],
+    ),
+    (
+        "suppbook",
+        &[
+            "addendum",
+            "afterword",
+            "annotator",
+            "author",
+            "booktitle",
+            "bookauthor",
+            "booksubtitle",
+            "booktitleaddon",
+            "chapter",
+            "commentator",
+            "edition",
+            "editor",
+            "editora",
+            "editorb",
+            "editorc",
+            "editortype",
+            "editoratype",
+            "editorbtype",
+            "editorctype",
+            "eid",
+            "foreword",
+            "introduction",
+            "isbn",
+            "language",
+            "location",
+            "mainsubtitle",
+            "maintitle",
+            "maintitleaddon",
+            "note",
+            "number",
+            "origlanguage",
+            "part",
+            "publisher",
+            "pages",
+            "pubstate",
+            "series",
+            "subtitle",
+            "title",
+            "titleaddon",
+            "translator",
+            "volume",
+            "volumes",
+        ],
+    ),
+    (
+        "collection",
+        &[
+            "addendum",
+            "afterword",
+            "annotator",
+            "chapter",
+            "commentator",
+            "edition",
+            "editor",
+            "editora",
+            "editorb",
+            "editorc",
+            "editortype",
+            "editoratype",
+            "editorbtype",
+            "editorctype",
+            "eid",
+            "foreword",
+            "introduction",
+            "isbn",
+            "language",
+            "location",
+            "mainsubtitle",
+            "maintitle",
+            "maintitleaddon",
+            "note",
+            "number",
+            "origlanguage",
+            "pages",
+            "pagetotal",
+            "part",
+            "publisher",
+            "pubstate",
+            "series",
+            "subtitle",
+            "title",
+            "titleaddon",
+            "translator",
+            "volume",
+            "volumes",
+        ],
+    ),
+    (
+        "reference",
+        &[
+            "addendum",
+            "afterword",
+            "annotator",
+            "chapter",
+            "commentator",
+            "edition",
+            "editor",
+            "editora",
+            "editorb",
+            "editorc",
+            "editortype",
+            "editoratype",
+            "editorbtype",
+            "editorctype",
+            "eid",
+            "foreword",
+            "introduction",
+            "isbn",
+            "language",
+            "location",
+            "mainsubtitle",
+            "maintitle",
+            "maintitleaddon",
+            "note",
+            "number",
+            "origlanguage",
+            "pages",
+            "pagetotal",
+            "part",
+            "publisher",
+            "pubstate",
+            "series",
+            "subtitle",
+            "title",
+            "titleaddon",
+            "translator",
+            "volume",
+            "volumes",
+        ],
+    ),
     (
         "article",
         &[

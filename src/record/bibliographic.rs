@@ -262,6 +262,8 @@ pub fn label_of_field(field: &str, csl_type: &str) -> Option<&'static str> {
         "address" | "location" => "publisher-place",
         "volume" => "volume",
         "number" if is_serial(csl_type) => "issue",
+        // a book's (a chapter's, a paper's) number is its number in the series
+        "number" if is_bookish(csl_type) => "collection-number",
         "number" => "number",
         "pages" => "page",
         "pagetotal" => "number-of-pages",
@@ -287,8 +289,29 @@ pub fn label_of_field(field: &str, csl_type: &str) -> Option<&'static str> {
         "langid" => "language",
         "annotation" | "annote" => "annote",
         "note" => "note",
+        "pubstate" => "status",
         _ => return None,
     })
+}
+
+/// True for CSL types whose .bib `number` is the number in a series (`collection-number`):
+/// books, their parts, conference papers, encyclopedia entries.
+///
+/// ```
+/// assert!(archivecite::record::bibliographic::is_bookish("chapter"));
+/// assert!(!archivecite::record::bibliographic::is_bookish("report"));
+/// ```
+pub fn is_bookish(csl_type: &str) -> bool {
+    matches!(
+        csl_type,
+        "book"
+            | "chapter"
+            | "paper-conference"
+            | "entry"
+            | "entry-dictionary"
+            | "entry-encyclopedia"
+            | "classic"
+    )
 }
 
 /// The field a canonical label is written to in an entry of CSL type `csl_type`: BibLaTeX
@@ -343,6 +366,8 @@ pub fn field_of_label(label: &str, csl_type: &str, biblatex: bool) -> Option<&'s
         "number" if !serial && (bookish || matches!(entry, "report" | "techreport" | "patent")) => {
             "number"
         }
+        "collection-number" if bookish => "number",
+        "status" if biblatex => "pubstate",
         "page" if serial || bookish || matches!(entry, "report" | "thesis") => "pages",
         "chapter-number" if bookish => "chapter",
         "edition" if bookish => "edition",
@@ -408,6 +433,10 @@ pub fn csl_type_of_entry(entry_type: &str) -> Option<&'static str> {
         "dataset" => "dataset",
         "software" => "software",
         "misc" => "document",
+        "review" => "review",
+        "video" | "movie" => "motion_picture",
+        "audio" | "music" => "song",
+        "image" => "graphic",
         "unpublished" | "manuscript" => "manuscript",
         _ => return None,
     })
