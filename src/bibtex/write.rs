@@ -18,12 +18,13 @@ const MONTHS: [&str; 12] = [
 /// Whether `c` may stand in a citation key: letters, digits and the punctuation biber and
 /// BibTeX read in keys and LaTeX's `\cite` takes as it is (`baez/article`, `Smith:1980:ABC`,
 /// `doi:10.1000/x.y-z+1`). Not: whitespace, `, { } ( ) " # % =` (biber rejects them, or they end
-/// the key), `` \ ~ ' ` ^ & $ [ ] `` (TeX specials in `\cite`).
+/// the key), `@` (a reader may take it for the next entry), `` \ ~ ' ` ^ & $ [ ] `` (TeX
+/// specials in `\cite`).
 fn key_char(c: char) -> bool {
     c.is_alphanumeric()
         || matches!(
             c,
-            '-' | '_' | ':' | '.' | '/' | '+' | '!' | '?' | '*' | '@' | ';' | '<' | '>' | '|'
+            '-' | '_' | ':' | '.' | '/' | '+' | '!' | '?' | '*' | ';' | '<' | '>' | '|'
         )
 }
 
