@@ -306,8 +306,18 @@ pub(crate) fn record(e: &RawEntry) -> Record {
     // The CSL type of the entry; archival entries (ours, and @unpublished) keep the archival
     // reading of note, addendum and howpublished.
     let subtype = e.get("entrysubtype").map(decode);
+    // @misc with entrysubtype = {video}: how we write the types biber has no fields for
+    let media = subtype
+        .as_deref()
+        .filter(|_| e.ty.eq_ignore_ascii_case("misc"))
+        .and_then(|s| {
+            super::write::MEDIA_TYPES
+                .iter()
+                .find(|t| t.eq_ignore_ascii_case(s))
+        });
+    let ty: &str = media.copied().unwrap_or(e.ty);
     let archival = archival_entry(e, subtype.as_deref());
-    let csl_type: &str = match (csl_type_of_entry(e.ty), subtype.as_deref()) {
+    let csl_type: &str = match (csl_type_of_entry(ty), subtype.as_deref()) {
         _ if archival => "manuscript",
         (Some("article-journal"), Some("magazine")) => "article-magazine",
         (Some("article-journal"), Some("newspaper")) => "article-newspaper",
@@ -472,10 +482,10 @@ pub(crate) fn record(e: &RawEntry) -> Record {
         "collection",
         "reference",
     ];
-    if csl_type_of_entry(e.ty).is_none() || own.iter().any(|t| t.eq_ignore_ascii_case(e.ty)) {
+    if csl_type_of_entry(ty).is_none() || own.iter().any(|t| t.eq_ignore_ascii_case(ty)) {
         r.extra.push(Extra {
             label: format!("{BIB}entrytype"),
-            value: e.ty.to_ascii_lowercase(),
+            value: ty.to_ascii_lowercase(),
         });
     }
     if !e.key.is_empty() && !key_is_ours(e.key) {
@@ -602,12 +612,14 @@ fn title_text(raw: &str) -> String {
     decode(raw)
 }
 
-/// The `shorttitle` this crate writes: the first four words of a longer title.
+/// The `shorttitle` this crate writes: the Chicago short title (biblatex-chicago's short notes
+/// print it), where it is shorter than the title.
 pub(crate) fn short_title(title: &str) -> String {
-    let words: Vec<&str> = title.split(' ').collect();
-    match words.get(..4) {
-        Some(first) if words.len() > 4 => first.join(" "),
-        _ => String::new(),
+    let short = crate::chicago::short_title(title);
+    if short == title {
+        String::new()
+    } else {
+        short.to_string()
     }
 }
 

@@ -126,6 +126,9 @@ fn foreign_type(r: &Record) -> Option<&str> {
         .filter(|t| *t != "manuscript" && CSL_TYPES.contains(t))
 }
 
+/// Entry types biber's data model declares without fields of their own.
+pub(crate) const MEDIA_TYPES: &[&str] = &["review", "video", "movie", "audio", "music", "image"];
+
 fn entry(out: &mut String, r: &Record, key: &str, dialect: Dialect, chicago: bool) {
     let bibtex = dialect == Dialect::Bibtex;
     let foreign = foreign_type(r);
@@ -139,7 +142,11 @@ fn entry(out: &mut String, r: &Record, key: &str, dialect: Dialect, chicago: boo
         .find(|x| x.label == ENTRYTYPE)
         .map(|x| x.value.as_str())
         .filter(|t| !bibtex && foreign.is_some() && csl_type_of_entry(t) == foreign);
+    // biber's model gives @video, @audio, @image … no fields: they are written as @misc with
+    // the type as entrysubtype, which the reader takes back
+    let media = own_type.filter(|t| MEDIA_TYPES.contains(t));
     let ty = match (foreign, own_type) {
+        _ if media.is_some() => "misc",
         (Some(_), Some(own)) => own,
         (Some(t), None) => entry_of_csl_type(t, !bibtex),
         (None, _) if unpublished => "unpublished",
@@ -179,10 +186,11 @@ fn entry(out: &mut String, r: &Record, key: &str, dialect: Dialect, chicago: boo
     if foreign.is_none() && !bibtex && !unpublished {
         raw_field(out, "entrysubtype", "archival");
     }
-    if let Some(sub) = foreign
-        .and_then(entrysubtype_of_csl_type)
-        .filter(|_| !bibtex)
-    {
+    if let Some(sub) = media.or_else(|| {
+        foreign
+            .and_then(entrysubtype_of_csl_type)
+            .filter(|_| !bibtex)
+    }) {
         raw_field(out, "entrysubtype", sub);
     }
     if !r.authors.is_empty() {

@@ -569,6 +569,13 @@ fn new(page: &Page, b: &mut Builder) -> Result<()> {
     let mut i = page
         .find(0, |l| !l.is_empty() && !is_furniture(l))
         .unwrap_or(page.lines.len());
+    // the page's address above its date (saved with the page)
+    while is_url(page.bare(i)) {
+        b.url_line.get_or_insert_with(|| page.bare(i).to_string());
+        i = page
+            .find(i + 1, |l| !l.is_empty() && !is_furniture(l))
+            .unwrap_or(page.lines.len());
+    }
     let first = page.bare(i);
     if Date::is_date_text(first) {
         b.date_line = Some(first.to_string());

@@ -343,8 +343,8 @@ pub fn parse(input: &str, form: Form) -> Result<Record> {
 /// assert_eq!(short_title("Report on 'The Korean Question' by the Embassy"), "Report");
 /// ```
 pub fn short_title(title: &str) -> &str {
-    let main = match title.find(": ") {
-        Some(k) if k > 0 => &title[..k],
+    let main = match title.find(": ").map(|k| title[..k].trim_end()) {
+        Some(m) if !m.is_empty() => m,
         _ => title,
     };
     let words = || main.split_whitespace();
@@ -394,7 +394,8 @@ pub fn short_title(title: &str) -> &str {
         return main;
     };
     let short = main.get(first.0..last.1).unwrap_or(main);
-    let trimmed = short.trim_end_matches([',', ';', ':']);
+    let trimmed =
+        short.trim_end_matches(|c: char| matches!(c, ',' | ';' | ':') || c.is_whitespace());
     if trimmed.is_empty() {
         short
     } else {

@@ -330,19 +330,19 @@ fn as_written(input: &str, form: Form) -> (String, Option<String>, bool) {
     if form != Form::Bibliography {
         // after the title only: its text is never touched
         let cut = s.rfind(CLOSE).map_or(0, |k| k + CLOSE.len_utf8());
-        let mut tail = s[cut..].to_string();
-        for lead in [", ", " "] {
-            for wrong in ["translated by ", "Translated by ", "trans. by "] {
-                let w = format!("{lead}{wrong}");
-                let right = format!("{lead}trans. ");
-                // to a fixpoint: "trans. by by X" must not leave a translator "by X"
-                while tail.contains(&w) {
-                    by = true;
-                    tail = tail.replace(&w, &right);
-                }
+        // an element of its own: right after the title or after ", " (not "obtained and
+        // translated by" inside a shelfmark)
+        let mut tail = format!(",{}", &s[cut..]);
+        for wrong in ["translated by ", "Translated by ", "trans. by "] {
+            let w = format!(", {wrong}");
+            // to a fixpoint: "trans. by by X" must not leave a translator "by X"
+            while tail.contains(&w) {
+                by = true;
+                tail = tail.replace(&w, ", trans. ");
             }
         }
-        s.replace_range(cut.., &tail);
+        let tail = &tail[1..];
+        s.replace_range(cut.., tail);
     }
     let mut accessed = None;
     for lead in [", accessed ", ". Accessed "] {

@@ -296,11 +296,18 @@ fn undated_issued(r: &Record) -> Option<(Value, usize)> {
     let v = serde_json::from_str::<Value>(text).ok()?;
     let d = serde_json::from_value::<super::model::RawDate>(v.clone()).ok()?;
     (v.is_object()
+        && without_parts(&v)
         && date_from_csl(&d).is_none()
         && !super::read::date_is_empty(&d)
         && super::read::only_literal(&d).is_none()
         && super::read::raw_date_text(&d) == *text)
         .then_some((v, i))
+}
+
+/// A date no reader understood goes back only if it has no `date-parts`: parts that did not
+/// read (February 30, month 13) would make the item invalid CSL, so they stay in `custom`.
+fn without_parts(v: &Value) -> bool {
+    v.get("date-parts").is_none()
 }
 
 /// The `issued` written, as JSON.
@@ -778,6 +785,7 @@ impl Serialize for ItemOut<'_> {
                     {
                         if serde_json::to_string(&value).is_ok_and(|t| t == x.value)
                             && super::read::date_text(&value).is_none()
+                            && without_parts(&value)
                         {
                             if let Some(&v) = DATE_VARS.iter().find(|d| **d == v) {
                                 m.serialize_entry(v, &value)?;
