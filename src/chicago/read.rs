@@ -268,10 +268,24 @@ impl Fields {
 pub(crate) fn parse(input: &str, form: Form) -> Result<Record> {
     // a hand-written note is read as the Manual writes it ("trans. by X" even when it would
     // read as a translator "by X"); if that fails too, the error is the one for the note as given
+    let may_say_by = form != Form::Bibliography
+        && ["translated by ", "Translated by ", "trans. by "]
+            .iter()
+            .any(|w| input.contains(w));
+    let mut given = None;
+    if !may_say_by {
+        // the common case: a note as the Manual writes it reads as it is
+        match settled(input, form) {
+            Ok(r) => return Ok(r),
+            Err(e) => given = Some(Err(e)),
+        }
+    }
     let (fixed, accessed, by) = as_written(input, form);
-    let given = if by { None } else { Some(settled(input, form)) };
-    if let Some(Ok(r)) = given {
-        return Ok(r);
+    if !by && given.is_none() {
+        given = Some(settled(input, form));
+        if let Some(Ok(r)) = given {
+            return Ok(r);
+        }
     }
     if fixed == input.trim() && accessed.is_none() {
         return given.unwrap_or_else(|| settled(input, form));
