@@ -3,7 +3,10 @@
 use super::citation::{self, parse_citation, parse_source, Citation, Source};
 use super::page::{normalise_spaces, Page};
 use crate::error::{Error, Result};
-use crate::record::{parse_credits, Block, Date, DigitalArchive, Extra, Name, Record, Rendition};
+use crate::record::{
+    parse_credits, split_outside_parens, starts_upper, Block, Date, DigitalArchive, Extra, Name,
+    Record, Rendition,
+};
 use std::borrow::Cow;
 
 /// The four layouts of real pages, plus a bare citation line.
@@ -203,7 +206,7 @@ fn funders(line: &str) -> Vec<String> {
     let rest = rest.strip_suffix('.').unwrap_or(rest);
     let rest = rest.strip_prefix("the ").unwrap_or(rest);
     let mut out: Vec<String> = Vec::new();
-    for f in split_top_commas(rest) {
+    for f in split_outside_parens(rest, ",") {
         let f = f.trim();
         if matches!(f, "Inc." | "Inc" | "Ltd." | "Ltd" | "LLC" | "L.L.C.") {
             // "Henry Luce Foundation, Inc.": part of the name before it
@@ -219,25 +222,6 @@ fn funders(line: &str) -> Vec<String> {
             out.push(f.to_string());
         }
     }
-    out
-}
-
-fn split_top_commas(s: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut depth = 0i32;
-    let mut start = 0;
-    for (i, c) in s.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth -= 1,
-            ',' if depth <= 0 => {
-                out.push(&s[start..i]);
-                start = i + 1;
-            }
-            _ => {}
-        }
-    }
-    out.push(&s[start..]);
     out
 }
 
@@ -471,10 +455,6 @@ fn label_in(l: &str, documented: bool) -> Option<(&'static str, &str)> {
         }
     }
     None
-}
-
-fn starts_upper(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// The labelled sections of the new site in lines `from..to`.

@@ -162,7 +162,7 @@ fn without_et_al(text: &str) -> &str {
 /// A bibliography's first author, inverted ("Puzanov, A. M.", "King, Martin Luther, Jr."), back
 /// to running text.
 fn uninvert(segs: &[&str]) -> Option<String> {
-    const SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];
+    use crate::record::SUFFIXES;
     match segs {
         [family, suffix] if SUFFIXES.contains(suffix) => Some(format!("{family} {suffix}")),
         [family, given] => Some(format!("{given} {family}")),

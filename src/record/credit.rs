@@ -342,10 +342,11 @@ fn split_names(list: &str) -> Vec<(&str, Option<&str>)> {
 }
 
 fn is_suffix(s: &str) -> bool {
-    matches!(s, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")
+    super::name::SUFFIXES.contains(&s)
 }
 
-fn split_outside_parens<'a>(s: &'a str, sep: &str) -> Vec<&'a str> {
+/// Splits at `sep` outside parentheses.
+pub(crate) fn split_outside_parens<'a>(s: &'a str, sep: &str) -> Vec<&'a str> {
     let mut out = Vec::new();
     let mut depth = 0i32;
     let mut start = 0;

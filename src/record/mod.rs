@@ -7,6 +7,8 @@ mod date;
 mod date_text;
 pub(crate) use date_text::month_number;
 mod name;
+pub(crate) use credit::split_outside_parens;
+pub(crate) use name::{starts_upper, SUFFIXES};
 mod source;
 
 pub(crate) use credit::clause_starts;

@@ -298,7 +298,8 @@ const PARTICLES: &[&str] = &[
     "dos", "das", "do", "bin", "ibn", "al", "el", "zu", "vom", "af", "av",
 ];
 
-const SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];
+/// Name suffixes as printed ("Jr.", "III").
+pub(crate) const SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];
 
 fn looks_organization(s: &str) -> bool {
     let lower = s.to_lowercase();
@@ -392,7 +393,8 @@ impl Name {
     }
 }
 
-fn starts_upper(w: &str) -> bool {
+/// Does `w` start with an upper-case letter?
+pub(crate) fn starts_upper(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
