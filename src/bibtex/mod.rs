@@ -21,9 +21,10 @@
 //! `bib:<field>` extras go back as `<field>`; a source's entry type that its CSL type does not
 //! name alone (`@video`, `@movie`, `@audio`, `@music`, `@image`, `@review`, `@inbook`,
 //! `@bookinbook`, `@suppbook`, `@collection`, `@reference`, kept as `bib:entrytype`) is written
-//! again (BibLaTeX). The citation key is the extra `id` when biber, BibTeX and `\cite` read it
-//! as it is: letters, digits and `- _ : . / + ! ? * @ ; < > |` (`baez/article`); keys with
-//! anything else (whitespace, `, { } ( ) " # % =`, TeX specials) are replaced.
+//! again (BibLaTeX; the types biber's model gives no fields, `@video` … `@review`, as `@misc`
+//! with the type as `entrysubtype`, read back as that type). The citation key is the extra `id` when biber, BibTeX and `\cite` read it
+//! as it is: letters, digits and `- _ : . / + ! ? * ; < > |` (`baez/article`); keys with
+//! anything else (whitespace, `, { } ( ) " # % = @`, TeX specials) are replaced.
 //!
 //! Credits: in archival entries every field is in biber's standard data model for the entry
 //! type (`biber --validate-datamodel` gives no warning), so the translator and other credits
@@ -42,7 +43,7 @@
 //! |---|---|---|
 //! | key | [`Record::key`], made unique within one output (`-2`, `-3` …) | same |
 //! | `authors` | `author` ("von Last, Jr, First"; organisations braced) | same |
-//! | `title` | `title = {{…}}` (one protective layer); `shorttitle` = first four words (ours: not read back as data) | `title = {{…}}` |
+//! | `title` | `title = {{…}}` (one protective layer); `shorttitle` = the Chicago short title, where shorter ([`chicago::short_title`](crate::chicago::short_title); ours: not read back as data) | `title = {{…}}` |
 //! | `date` | `date` = the EDTF text (ISO 8601-2 level 1: intervals, `..`, `~ ? %`, `X`) | `year`, `month` (macro), `day` of the first known point |
 //! | `digital.name` | `howpublished` | `howpublished` |
 //! | `digital.url` | `url` | `url` |

@@ -531,7 +531,7 @@ fn field_extra(name: &str, value: &str, csl_type: &str, title: &str, ours: bool)
     let label = match lower.as_str() {
         // Foreign entries: who published it.
         "howpublished" => Some("publisher"),
-        // Ours (in our archival entries) is the title's first four words: derived, not data.
+        // Ours (in our archival entries) is the Chicago short title: derived, not data.
         "shorttitle" if ours && text == short_title(title) => return None,
         _ => label_of_field(&lower, csl_type),
     };

@@ -225,7 +225,7 @@ fn entry(out: &mut String, r: &Record, key: &str, dialect: Dialect, chicago: boo
     t.push('}');
     raw_field(out, "title", &t);
     if !bibtex {
-        // The short title read from elsewhere, else (archival entries) the first four words.
+        // The short title read from elsewhere, else (archival entries) the Chicago short title.
         let short = match r.extra.iter().find(|x| x.label == "title-short") {
             Some(x) => x.value.clone(),
             None if foreign.is_none() => short_title(&r.title),
